@@ -1,0 +1,17 @@
+#pragma once
+// One function per schedule family, each defined in its own file in this folder. The formulas and
+// conventions follow docs/laws-and-schedules.md §7 (and docs/schedule-format.md for the JSON keys).
+#include "schedule/schedule_family.h"
+
+namespace lrscope::families {
+
+ScheduleFamily constantFamily();
+ScheduleFamily linearWarmupFamily();
+ScheduleFamily cosineFamily();
+ScheduleFamily linearFamily();
+ScheduleFamily wsdFamily();
+ScheduleFamily sequenceFamily();
+ScheduleFamily piecewiseLinearFamily();
+ScheduleFamily sampledFamily();
+
+}  // namespace lrscope::families

@@ -1,0 +1,23 @@
+#include "schedule/schedule_registry.h"
+
+#include "schedule/families/families.h"
+
+namespace lrscope {
+
+const std::vector<ScheduleFamily>& scheduleFamilies() {
+  static const std::vector<ScheduleFamily> all = {
+      families::constantFamily(),       families::linearWarmupFamily(),
+      families::cosineFamily(),         families::linearFamily(),
+      families::wsdFamily(),            families::sequenceFamily(),
+      families::piecewiseLinearFamily(), families::sampledFamily(),
+  };
+  return all;
+}
+
+const ScheduleFamily* findScheduleFamily(const QString& name) {
+  for (const ScheduleFamily& f : scheduleFamilies())
+    if (f.name == name) return &f;
+  return nullptr;
+}
+
+}  // namespace lrscope
