@@ -1,0 +1,26 @@
+#pragma once
+// Run: one training run as loaded from a log: a name, where it came from, its named series and what
+// the reader noticed on the way (restarts resolved, NaNs kept, records skipped).
+#include <QString>
+#include <QStringList>
+#include <vector>
+
+#include "io/series.h"
+
+namespace lrscope {
+
+struct Run {
+  QString name;
+  QString source;  // file or folder it was read from
+  QString format;  // reader name: "csv", "tensorboard", ...
+  std::vector<Series> series;
+  QStringList warnings;  // "file: line 12: field 'loss': not a number; row skipped", ...
+
+  const Series* find(const QString& seriesName) const {
+    for (const Series& s : series)
+      if (s.name == seriesName) return &s;
+    return nullptr;
+  }
+};
+
+}  // namespace lrscope
