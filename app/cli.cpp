@@ -36,8 +36,9 @@ int fail(const QString& message, int status) {
 
 bool readInput(const QString& path, QByteArray& data) {
   QFile file;
-  const bool ok = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
-                                             : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+  const bool ok = path == QLatin1String("-")
+                      ? file.open(stdin, QIODevice::ReadOnly)
+                      : (file.setFileName(path), file.open(QIODevice::ReadOnly));
   if (!ok) {
     fail(path + QStringLiteral(": cannot open (") + file.errorString() + QLatin1Char(')'));
     return false;

@@ -20,7 +20,8 @@ QString describeDefault(const ParameterSpec& spec) {
   if (spec.defaultValue.isNull()) return QStringLiteral("optional");
   const QJsonValue v = spec.defaultValue;
   if (v.isString()) return QStringLiteral("default ") + v.toString();
-  if (v.isBool()) return v.toBool() ? QStringLiteral("default true") : QStringLiteral("default false");
+  if (v.isBool())
+    return v.toBool() ? QStringLiteral("default true") : QStringLiteral("default false");
   return QStringLiteral("default ") + exactNumber(v.toDouble());
 }
 
@@ -37,7 +38,8 @@ int list() {
 }
 
 // Parses a `key=value` text into JSON by the parameter's kind; lists take "a,b,c" or JSON.
-bool parseValue(const ParameterSpec& spec, const QString& text, QJsonValue& value, QString& problem) {
+bool parseValue(const ParameterSpec& spec, const QString& text, QJsonValue& value,
+                QString& problem) {
   const QString t = text.trimmed();
   auto number = [&](const QString& s, QJsonValue& v) {
     bool ok = false;
@@ -58,13 +60,19 @@ bool parseValue(const ParameterSpec& spec, const QString& text, QJsonValue& valu
   }
   switch (spec.kind) {
     case Kind::Integer:
-    case Kind::Real: return number(t, value);
+    case Kind::Real:
+      return number(t, value);
     case Kind::Boolean:
-      if (t == QLatin1String("true") || t == QLatin1String("1")) value = true;
-      else if (t == QLatin1String("false") || t == QLatin1String("0")) value = false;
-      else problem = QStringLiteral("expected true or false, got '%1'").arg(t);
+      if (t == QLatin1String("true") || t == QLatin1String("1"))
+        value = true;
+      else if (t == QLatin1String("false") || t == QLatin1String("0"))
+        value = false;
+      else
+        problem = QStringLiteral("expected true or false, got '%1'").arg(t);
       return problem.isEmpty();
-    case Kind::Choice: value = t; return true;
+    case Kind::Choice:
+      value = t;
+      return true;
     case Kind::IntegerList:
     case Kind::RealList: {
       QJsonArray items;
@@ -110,10 +118,13 @@ bool parseValue(const ParameterSpec& spec, const QString& text, QJsonValue& valu
 }
 
 int make(const QStringList& args) {
-  if (args.isEmpty()) return fail(QStringLiteral("schedule make: give a FAMILY (see `lrscope schedule list`)"), 2);
+  if (args.isEmpty())
+    return fail(QStringLiteral("schedule make: give a FAMILY (see `lrscope schedule list`)"), 2);
   const ScheduleFamily* family = findScheduleFamily(args[0]);
   if (!family)
-    return fail(QStringLiteral("schedule make: unknown family '%1' (see `lrscope schedule list`)").arg(args[0]), 2);
+    return fail(QStringLiteral("schedule make: unknown family '%1' (see `lrscope schedule list`)")
+                    .arg(args[0]),
+                2);
   QJsonObject object{{QStringLiteral("family"), family->name}};
   QString output;
   QString name;
@@ -125,7 +136,8 @@ int make(const QStringList& args) {
       continue;
     }
     const qsizetype eq = args[i].indexOf(QLatin1Char('='));
-    if (eq <= 0) return fail(QStringLiteral("schedule make: expected key=value, got '%1'").arg(args[i]), 2);
+    if (eq <= 0)
+      return fail(QStringLiteral("schedule make: expected key=value, got '%1'").arg(args[i]), 2);
     const QString key = args[i].left(eq);
     const auto spec = std::find_if(family->parameters.begin(), family->parameters.end(),
                                    [&](const ParameterSpec& s) { return s.name == key; });
@@ -133,7 +145,8 @@ int make(const QStringList& args) {
       QStringList known;
       for (const ParameterSpec& s : family->parameters) known << s.name;
       return fail(QStringLiteral("schedule make: '%1' is not a parameter of %2 (known: %3)")
-                      .arg(key, family->name, known.join(QStringLiteral(", "))), 2);
+                      .arg(key, family->name, known.join(QStringLiteral(", "))),
+                  2);
     }
     QJsonValue value;
     QString problem;
@@ -149,7 +162,8 @@ int make(const QStringList& args) {
 std::optional<Schedule> load(const QString& path) {
   QByteArray data;
   if (!readInput(path, data)) return std::nullopt;
-  Result<ScheduleDocument> doc = parseScheduleDocument(data, path == QLatin1String("-") ? QStringLiteral("<stdin>") : path);
+  Result<ScheduleDocument> doc =
+      parseScheduleDocument(data, path == QLatin1String("-") ? QStringLiteral("<stdin>") : path);
   if (!doc) {
     fail(doc.error());
     return std::nullopt;
@@ -164,7 +178,8 @@ int sample(const QStringList& args) {
     if (args[i] == QLatin1String("--every")) {
       bool ok = false;
       every = args.value(i + 1).toLongLong(&ok);
-      if (!ok || every < 1) return fail(QStringLiteral("schedule sample: --every needs a positive integer"), 2);
+      if (!ok || every < 1)
+        return fail(QStringLiteral("schedule sample: --every needs a positive integer"), 2);
       ++i;
     } else if (path.isEmpty()) {
       path = args[i];
@@ -172,7 +187,8 @@ int sample(const QStringList& args) {
       return fail(QStringLiteral("schedule sample: unexpected argument '%1'").arg(args[i]), 2);
     }
   }
-  if (path.isEmpty()) return fail(QStringLiteral("schedule sample: give a schedule FILE (or - for stdin)"), 2);
+  if (path.isEmpty())
+    return fail(QStringLiteral("schedule sample: give a schedule FILE (or - for stdin)"), 2);
   const std::optional<Schedule> schedule = load(path);
   if (!schedule) return 1;
   return writeOutput({}, scheduleToCsv(*schedule, every)) ? 0 : 1;
@@ -194,12 +210,15 @@ int exportSchedule(const QStringList& args) {
     }
   }
   if (path.isEmpty() || to.isEmpty())
-    return fail(QStringLiteral("schedule export: usage: schedule export FILE --to pytorch|optax|csv [-o OUT]"), 2);
+    return fail(QStringLiteral(
+                    "schedule export: usage: schedule export FILE --to pytorch|optax|csv [-o OUT]"),
+                2);
   if (to != QLatin1String("pytorch") && to != QLatin1String("optax") && to != QLatin1String("csv"))
-    return fail(QStringLiteral("schedule export: --to must be pytorch, optax or csv, got '%1'").arg(to), 2);
+    return fail(
+        QStringLiteral("schedule export: --to must be pytorch, optax or csv, got '%1'").arg(to), 2);
   const std::optional<Schedule> schedule = load(path);
   if (!schedule) return 1;
-  const QByteArray text = to == QLatin1String("csv") ? scheduleToCsv(*schedule)
+  const QByteArray text = to == QLatin1String("csv")       ? scheduleToCsv(*schedule)
                           : to == QLatin1String("pytorch") ? scheduleToPyTorch(*schedule).toUtf8()
                                                            : scheduleToOptax(*schedule).toUtf8();
   return writeOutput(output, text) ? 0 : 1;
@@ -213,7 +232,8 @@ int runSchedule(const QStringList& args) {
   if (sub == QLatin1String("make")) return make(args.mid(1));
   if (sub == QLatin1String("sample")) return sample(args.mid(1));
   if (sub == QLatin1String("export")) return exportSchedule(args.mid(1));
-  return fail(QStringLiteral("schedule: expected list, make, sample or export, got '%1'").arg(sub), 2);
+  return fail(QStringLiteral("schedule: expected list, make, sample or export, got '%1'").arg(sub),
+              2);
 }
 
 }  // namespace lrscope::cli

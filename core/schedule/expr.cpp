@@ -17,22 +17,38 @@ namespace {
 
 double applyScalar(Expr::Op op, double a, double b) {
   switch (op) {
-    case Expr::Op::Add: return a + b;
-    case Expr::Op::Sub: return a - b;
-    case Expr::Op::Mul: return a * b;
-    case Expr::Op::Div: return a / b;
-    case Expr::Op::Pow: return std::pow(a, b);
-    case Expr::Op::Min: return std::min(a, b);
-    case Expr::Op::Max: return std::max(a, b);
-    case Expr::Op::Less: return a < b ? 1.0 : 0.0;
-    case Expr::Op::LessEqual: return a <= b ? 1.0 : 0.0;
-    case Expr::Op::Cos: return std::cos(a);
-    case Expr::Op::Sqrt: return std::sqrt(a);
-    case Expr::Op::Exp: return std::exp(a);
-    case Expr::Op::Log: return std::log(a);
-    case Expr::Op::Floor: return std::floor(a);
-    case Expr::Op::Abs: return std::abs(a);
-    default: return std::nan("");
+    case Expr::Op::Add:
+      return a + b;
+    case Expr::Op::Sub:
+      return a - b;
+    case Expr::Op::Mul:
+      return a * b;
+    case Expr::Op::Div:
+      return a / b;
+    case Expr::Op::Pow:
+      return std::pow(a, b);
+    case Expr::Op::Min:
+      return std::min(a, b);
+    case Expr::Op::Max:
+      return std::max(a, b);
+    case Expr::Op::Less:
+      return a < b ? 1.0 : 0.0;
+    case Expr::Op::LessEqual:
+      return a <= b ? 1.0 : 0.0;
+    case Expr::Op::Cos:
+      return std::cos(a);
+    case Expr::Op::Sqrt:
+      return std::sqrt(a);
+    case Expr::Op::Exp:
+      return std::exp(a);
+    case Expr::Op::Log:
+      return std::log(a);
+    case Expr::Op::Floor:
+      return std::floor(a);
+    case Expr::Op::Abs:
+      return std::abs(a);
+    default:
+      return std::nan("");
   }
 }
 
@@ -63,12 +79,24 @@ Expr Expr::step() {
   return Expr(std::shared_ptr<const Node>(std::move(node)));
 }
 
-Expr::Op Expr::op() const { return node_->op; }
-double Expr::constantValue() const { return node_->value; }
-const Expr& Expr::arg(int i) const { return node_->args[static_cast<std::size_t>(i)]; }
-int Expr::argCount() const { return static_cast<int>(node_->args.size()); }
-const std::vector<double>& Expr::tableX() const { return node_->xs; }
-const std::vector<double>& Expr::tableY() const { return node_->ys; }
+Expr::Op Expr::op() const {
+  return node_->op;
+}
+double Expr::constantValue() const {
+  return node_->value;
+}
+const Expr& Expr::arg(int i) const {
+  return node_->args[static_cast<std::size_t>(i)];
+}
+int Expr::argCount() const {
+  return static_cast<int>(node_->args.size());
+}
+const std::vector<double>& Expr::tableX() const {
+  return node_->xs;
+}
+const std::vector<double>& Expr::tableY() const {
+  return node_->ys;
+}
 
 Expr Expr::make(Op op, std::vector<Expr> args) {
   const bool allConstant =
@@ -97,11 +125,15 @@ Expr Expr::make(Op op, std::vector<Expr> args) {
 double Expr::eval(double n) const {
   const Node& node = *node_;
   switch (node.op) {
-    case Op::Constant: return node.value;
-    case Op::Step: return n;
-    case Op::Where: return node.args[0].eval(n) != 0.0 ? node.args[1].eval(n) : node.args[2].eval(n);
+    case Op::Constant:
+      return node.value;
+    case Op::Step:
+      return n;
+    case Op::Where:
+      return node.args[0].eval(n) != 0.0 ? node.args[1].eval(n) : node.args[2].eval(n);
     case Op::Interp:
-    case Op::Previous: return tableLookup(node.op, node.xs, node.ys, node.args[0].eval(n));
+    case Op::Previous:
+      return tableLookup(node.op, node.xs, node.ys, node.args[0].eval(n));
     default: {
       const double a = node.args[0].eval(n);
       const double b = node.args.size() > 1 ? node.args[1].eval(n) : 0.0;
@@ -113,8 +145,10 @@ double Expr::eval(double n) const {
 Eigen::ArrayXd Expr::evalArray(const Eigen::ArrayXd& n) const {
   const Node& node = *node_;
   switch (node.op) {
-    case Op::Constant: return Eigen::ArrayXd::Constant(n.size(), node.value);
-    case Op::Step: return n;
+    case Op::Constant:
+      return Eigen::ArrayXd::Constant(n.size(), node.value);
+    case Op::Step:
+      return n;
     case Op::Where: {
       const Eigen::ArrayXd c = node.args[0].evalArray(n);
       return (c != 0.0).select(node.args[1].evalArray(n), node.args[2].evalArray(n));
@@ -122,13 +156,16 @@ Eigen::ArrayXd Expr::evalArray(const Eigen::ArrayXd& n) const {
     case Op::Interp:
     case Op::Previous: {
       Eigen::ArrayXd x = node.args[0].evalArray(n);
-      for (Eigen::Index i = 0; i < x.size(); ++i) x[i] = tableLookup(node.op, node.xs, node.ys, x[i]);
+      for (Eigen::Index i = 0; i < x.size(); ++i)
+        x[i] = tableLookup(node.op, node.xs, node.ys, x[i]);
       return x;
     }
-    default: break;
+    default:
+      break;
   }
   Eigen::ArrayXd a = node.args[0].evalArray(n);
-  if (node.args.size() == 1) return a.unaryExpr([op = node.op](double v) { return applyScalar(op, v, 0.0); });
+  if (node.args.size() == 1)
+    return a.unaryExpr([op = node.op](double v) { return applyScalar(op, v, 0.0); });
   const Eigen::ArrayXd b = node.args[1].evalArray(n);
   for (Eigen::Index i = 0; i < a.size(); ++i) a[i] = applyScalar(node.op, a[i], b[i]);
   return a;
@@ -146,25 +183,57 @@ Expr Expr::substitute(const Expr& n) const {
   return make(node.op, std::move(args));
 }
 
-Expr operator+(const Expr& a, const Expr& b) { return Expr::make(Expr::Op::Add, {a, b}); }
-Expr operator-(const Expr& a, const Expr& b) { return Expr::make(Expr::Op::Sub, {a, b}); }
-Expr operator*(const Expr& a, const Expr& b) { return Expr::make(Expr::Op::Mul, {a, b}); }
-Expr operator/(const Expr& a, const Expr& b) { return Expr::make(Expr::Op::Div, {a, b}); }
-Expr operator-(const Expr& a) { return Expr::make(Expr::Op::Sub, {Expr(0.0), a}); }
-Expr operator<(const Expr& a, const Expr& b) { return Expr::make(Expr::Op::Less, {a, b}); }
-Expr operator<=(const Expr& a, const Expr& b) { return Expr::make(Expr::Op::LessEqual, {a, b}); }
-Expr pow(const Expr& base, const Expr& e) { return Expr::make(Expr::Op::Pow, {base, e}); }
-Expr min(const Expr& a, const Expr& b) { return Expr::make(Expr::Op::Min, {a, b}); }
-Expr max(const Expr& a, const Expr& b) { return Expr::make(Expr::Op::Max, {a, b}); }
+Expr operator+(const Expr& a, const Expr& b) {
+  return Expr::make(Expr::Op::Add, {a, b});
+}
+Expr operator-(const Expr& a, const Expr& b) {
+  return Expr::make(Expr::Op::Sub, {a, b});
+}
+Expr operator*(const Expr& a, const Expr& b) {
+  return Expr::make(Expr::Op::Mul, {a, b});
+}
+Expr operator/(const Expr& a, const Expr& b) {
+  return Expr::make(Expr::Op::Div, {a, b});
+}
+Expr operator-(const Expr& a) {
+  return Expr::make(Expr::Op::Sub, {Expr(0.0), a});
+}
+Expr operator<(const Expr& a, const Expr& b) {
+  return Expr::make(Expr::Op::Less, {a, b});
+}
+Expr operator<=(const Expr& a, const Expr& b) {
+  return Expr::make(Expr::Op::LessEqual, {a, b});
+}
+Expr pow(const Expr& base, const Expr& e) {
+  return Expr::make(Expr::Op::Pow, {base, e});
+}
+Expr min(const Expr& a, const Expr& b) {
+  return Expr::make(Expr::Op::Min, {a, b});
+}
+Expr max(const Expr& a, const Expr& b) {
+  return Expr::make(Expr::Op::Max, {a, b});
+}
 Expr where(const Expr& c, const Expr& a, const Expr& b) {
   return Expr::make(Expr::Op::Where, {c, a, b});
 }
-Expr cos(const Expr& x) { return Expr::make(Expr::Op::Cos, {x}); }
-Expr sqrt(const Expr& x) { return Expr::make(Expr::Op::Sqrt, {x}); }
-Expr exp(const Expr& x) { return Expr::make(Expr::Op::Exp, {x}); }
-Expr log(const Expr& x) { return Expr::make(Expr::Op::Log, {x}); }
-Expr floor(const Expr& x) { return Expr::make(Expr::Op::Floor, {x}); }
-Expr abs(const Expr& x) { return Expr::make(Expr::Op::Abs, {x}); }
+Expr cos(const Expr& x) {
+  return Expr::make(Expr::Op::Cos, {x});
+}
+Expr sqrt(const Expr& x) {
+  return Expr::make(Expr::Op::Sqrt, {x});
+}
+Expr exp(const Expr& x) {
+  return Expr::make(Expr::Op::Exp, {x});
+}
+Expr log(const Expr& x) {
+  return Expr::make(Expr::Op::Log, {x});
+}
+Expr floor(const Expr& x) {
+  return Expr::make(Expr::Op::Floor, {x});
+}
+Expr abs(const Expr& x) {
+  return Expr::make(Expr::Op::Abs, {x});
+}
 
 Expr Expr::makeTable(Op op, const Expr& x, std::vector<double> xs, std::vector<double> ys) {
   if (x.isConstant()) return Expr(tableLookup(op, xs, ys, x.constantValue()));
@@ -183,6 +252,8 @@ Expr previous(const Expr& x, std::vector<double> xs, std::vector<double> ys) {
   return Expr::makeTable(Expr::Op::Previous, x, std::move(xs), std::move(ys));
 }
 
-Expr clamp(const Expr& x, const Expr& lo, const Expr& hi) { return min(max(x, lo), hi); }
+Expr clamp(const Expr& x, const Expr& lo, const Expr& hi) {
+  return min(max(x, lo), hi);
+}
 
 }  // namespace lrscope

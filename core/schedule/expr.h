@@ -17,17 +17,30 @@ namespace lrscope {
 class Expr {
  public:
   enum class Op {
-    Constant, Step,                      // leaves
-    Add, Sub, Mul, Div, Pow, Min, Max,   // binary arithmetic
-    Less, LessEqual,                     // comparisons -> 1.0 / 0.0
-    Where,                               // where(cond, a, b)
-    Cos, Sqrt, Exp, Log, Floor, Abs,     // unary
-    Interp,                              // numpy.interp(x, xs, ys): linear, clamped at the ends
-    Previous                             // value of ys at the last xs <= x (ys[0] before xs[0])
+    Constant,
+    Step,  // leaves
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Pow,
+    Min,
+    Max,  // binary arithmetic
+    Less,
+    LessEqual,  // comparisons -> 1.0 / 0.0
+    Where,      // where(cond, a, b)
+    Cos,
+    Sqrt,
+    Exp,
+    Log,
+    Floor,
+    Abs,      // unary
+    Interp,   // numpy.interp(x, xs, ys): linear, clamped at the ends
+    Previous  // value of ys at the last xs <= x (ys[0] before xs[0])
   };
 
   Expr(double value = 0.0);  // NOLINT: constants convert implicitly, as in formulas
-  static Expr step();         // the update index n
+  static Expr step();        // the update index n
 
   Op op() const;
   bool isConstant() const { return op() == Op::Constant; }

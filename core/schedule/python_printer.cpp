@@ -53,31 +53,47 @@ class Printer {
       return QStringLiteral("(%1 %2 %3)").arg(a(0), QLatin1String(op), a(1));
     };
     switch (e.op()) {
-      case Op::Constant: return pythonFloat(e.constantValue());
-      case Op::Step: return step_;
-      case Op::Add: return bin("+");
-      case Op::Sub: return bin("-");
-      case Op::Mul: return bin("*");
-      case Op::Div: return bin("/");
+      case Op::Constant:
+        return pythonFloat(e.constantValue());
+      case Op::Step:
+        return step_;
+      case Op::Add:
+        return bin("+");
+      case Op::Sub:
+        return bin("-");
+      case Op::Mul:
+        return bin("*");
+      case Op::Div:
+        return bin("/");
       case Op::Pow:
         return jax() ? QStringLiteral("jnp.power(%1, %2)").arg(a(0), a(1)) : bin("**");
       case Op::Min:
         return QStringLiteral("%1(%2, %3)").arg(jax() ? "jnp.minimum" : "min", a(0), a(1));
       case Op::Max:
         return QStringLiteral("%1(%2, %3)").arg(jax() ? "jnp.maximum" : "max", a(0), a(1));
-      case Op::Less: return bin("<");
-      case Op::LessEqual: return bin("<=");
+      case Op::Less:
+        return bin("<");
+      case Op::LessEqual:
+        return bin("<=");
       case Op::Where:
         return jax() ? QStringLiteral("jnp.where(%1, %2, %3)").arg(a(0), a(1), a(2))
                      : QStringLiteral("(%2 if %1 else %3)").arg(a(0), a(1), a(2));
-      case Op::Cos: return call("math.cos", "jnp.cos", a(0));
-      case Op::Sqrt: return call("math.sqrt", "jnp.sqrt", a(0));
-      case Op::Exp: return call("math.exp", "jnp.exp", a(0));
-      case Op::Log: return call("math.log", "jnp.log", a(0));
-      case Op::Floor: return call("math.floor", "jnp.floor", a(0));
-      case Op::Abs: return call("abs", "jnp.abs", a(0));
-      case Op::Interp: return interp(e, a(0));
-      case Op::Previous: return previous(e, a(0));
+      case Op::Cos:
+        return call("math.cos", "jnp.cos", a(0));
+      case Op::Sqrt:
+        return call("math.sqrt", "jnp.sqrt", a(0));
+      case Op::Exp:
+        return call("math.exp", "jnp.exp", a(0));
+      case Op::Log:
+        return call("math.log", "jnp.log", a(0));
+      case Op::Floor:
+        return call("math.floor", "jnp.floor", a(0));
+      case Op::Abs:
+        return call("abs", "jnp.abs", a(0));
+      case Op::Interp:
+        return interp(e, a(0));
+      case Op::Previous:
+        return previous(e, a(0));
     }
     return {};
   }
@@ -117,9 +133,11 @@ class Printer {
 
 QString pythonFloat(double value) {
   if (std::isnan(value)) return QStringLiteral("float('nan')");
-  if (std::isinf(value)) return value > 0 ? QStringLiteral("float('inf')") : QStringLiteral("float('-inf')");
+  if (std::isinf(value))
+    return value > 0 ? QStringLiteral("float('inf')") : QStringLiteral("float('-inf')");
   QString text = QString::number(value, 'g', QLocale::FloatingPointShortest);
-  if (!text.contains(QLatin1Char('.')) && !text.contains(QLatin1Char('e'))) text += QStringLiteral(".0");
+  if (!text.contains(QLatin1Char('.')) && !text.contains(QLatin1Char('e')))
+    text += QStringLiteral(".0");
   return value < 0 ? QLatin1Char('(') + text + QLatin1Char(')') : text;
 }
 

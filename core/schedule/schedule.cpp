@@ -14,18 +14,27 @@ constexpr double kMaxExactInteger = 9007199254740992.0;  // 2^53
 
 QString jsonTypeName(const QJsonValue& v) {
   switch (v.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("a boolean");
-    case QJsonValue::Double: return QStringLiteral("a number");
-    case QJsonValue::String: return QStringLiteral("a string");
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
-    case QJsonValue::Undefined: break;
+    case QJsonValue::Null:
+      return QStringLiteral("null");
+    case QJsonValue::Bool:
+      return QStringLiteral("a boolean");
+    case QJsonValue::Double:
+      return QStringLiteral("a number");
+    case QJsonValue::String:
+      return QStringLiteral("a string");
+    case QJsonValue::Array:
+      return QStringLiteral("an array");
+    case QJsonValue::Object:
+      return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+      break;
   }
   return QStringLiteral("nothing");
 }
 
-QString number(double v) { return QString::number(v, 'g', 17); }
+QString number(double v) {
+  return QString::number(v, 'g', 17);
+}
 
 // Checks one number against the spec; returns an error text or an empty string.
 QString checkNumber(const ParameterSpec& spec, const QJsonValue& v, bool integral) {
@@ -36,8 +45,10 @@ QString checkNumber(const ParameterSpec& spec, const QJsonValue& v, bool integra
   if (!std::isfinite(x)) return QStringLiteral("must be finite");
   if (integral && (x != std::floor(x) || std::abs(x) > kMaxExactInteger))
     return QStringLiteral("expected an integer, got %1").arg(number(x));
-  if (x < spec.minimum) return QStringLiteral("must be >= %1, got %2").arg(number(spec.minimum), number(x));
-  if (x > spec.maximum) return QStringLiteral("must be <= %1, got %2").arg(number(spec.maximum), number(x));
+  if (x < spec.minimum)
+    return QStringLiteral("must be >= %1, got %2").arg(number(spec.minimum), number(x));
+  if (x > spec.maximum)
+    return QStringLiteral("must be <= %1, got %2").arg(number(spec.maximum), number(x));
   return {};
 }
 
@@ -51,19 +62,26 @@ class Validator {
     using Kind = ParameterSpec::Kind;
     switch (spec.kind) {
       case Kind::Integer:
-      case Kind::Real: return report(at, checkNumber(spec, v, spec.kind == Kind::Integer));
+      case Kind::Real:
+        return report(at, checkNumber(spec, v, spec.kind == Kind::Integer));
       case Kind::Boolean:
-        return report(at, v.isBool() ? QString() : QStringLiteral("expected true or false, got %1").arg(jsonTypeName(v)));
+        return report(
+            at, v.isBool() ? QString()
+                           : QStringLiteral("expected true or false, got %1").arg(jsonTypeName(v)));
       case Kind::Choice:
-        if (!v.isString()) return report(at, QStringLiteral("expected a string, got %1").arg(jsonTypeName(v)));
+        if (!v.isString())
+          return report(at, QStringLiteral("expected a string, got %1").arg(jsonTypeName(v)));
         return report(at, spec.choices.contains(v.toString())
                               ? QString()
                               : QStringLiteral("unknown value '%1' (expected one of: %2)")
                                     .arg(v.toString(), spec.choices.join(QStringLiteral(", "))));
       case Kind::IntegerList:
-      case Kind::RealList: return checkList(spec, v, at);
-      case Kind::Points: return checkPoints(spec, v, at);
-      case Kind::Phases: return checkPhases(v, at, phases);
+      case Kind::RealList:
+        return checkList(spec, v, at);
+      case Kind::Points:
+        return checkPoints(spec, v, at);
+      case Kind::Phases:
+        return checkPhases(v, at, phases);
     }
     return false;
   }
@@ -78,7 +96,9 @@ class Validator {
   }
 
   bool checkArray(const QJsonValue& v, const QString& at) {
-    return report(at, v.isArray() ? QString() : QStringLiteral("expected an array, got %1").arg(jsonTypeName(v)));
+    return report(at, v.isArray()
+                          ? QString()
+                          : QStringLiteral("expected an array, got %1").arg(jsonTypeName(v)));
   }
 
   bool checkList(const ParameterSpec& spec, const QJsonValue& v, const QString& at) {
@@ -104,7 +124,8 @@ class Validator {
       const QString item = QStringLiteral("%1[%2]").arg(at).arg(i);
       const QJsonArray p = a[i].toArray();
       if (!a[i].isArray() || p.size() != 2)
-        return report(item, QStringLiteral("expected a [step, lr] pair, got %1").arg(jsonTypeName(a[i])));
+        return report(item,
+                      QStringLiteral("expected a [step, lr] pair, got %1").arg(jsonTypeName(a[i])));
       if (!report(item + QStringLiteral("[0]"), checkNumber(stepSpec, p[0], false))) return false;
       if (!report(item + QStringLiteral("[1]"), checkNumber(spec, p[1], false))) return false;
       if (i > 0 && p[0].toDouble() <= a[i - 1].toArray()[0].toDouble())
@@ -119,9 +140,14 @@ class Validator {
     if (a.isEmpty()) return report(at, QStringLiteral("needs at least one phase"));
     for (qsizetype i = 0; i < a.size(); ++i) {
       const QString item = QStringLiteral("%1[%2]").arg(at).arg(i);
-      if (!a[i].isObject()) return report(item, QStringLiteral("expected a schedule object, got %1").arg(jsonTypeName(a[i])));
+      if (!a[i].isObject())
+        return report(item,
+                      QStringLiteral("expected a schedule object, got %1").arg(jsonTypeName(a[i])));
       Result<Schedule> phase = Schedule::fromJson(a[i].toObject(), item);
-      if (!phase) return report(item, phase.error().mid(item.size() + 2));
+      if (!phase) {
+        errors << phase.error();  // already names the nested path
+        return false;
+      }
       phases.push_back(std::move(phase).value());
     }
     return true;
@@ -137,11 +163,13 @@ Result<Schedule> Schedule::fromJson(const QJsonObject& object, const QString& pa
   const QJsonValue familyValue = object.value(QStringLiteral("family"));
   if (familyValue.isUndefined()) return Error{familyPath + QStringLiteral(": missing")};
   if (!familyValue.isString())
-    return Error{familyPath + QStringLiteral(": expected a string, got ") + jsonTypeName(familyValue)};
+    return Error{familyPath + QStringLiteral(": expected a string, got ") +
+                 jsonTypeName(familyValue)};
   const ScheduleFamily* family = findScheduleFamily(familyValue.toString());
   if (!family)
-    return Error{familyPath + QStringLiteral(": unknown family '%1' (`lrscope schedule list` shows them all)")
-                                  .arg(familyValue.toString())};
+    return Error{familyPath +
+                 QStringLiteral(": unknown family '%1' (`lrscope schedule list` shows them all)")
+                     .arg(familyValue.toString())};
 
   QJsonObject normalised{{QStringLiteral("family"), family->name}};
   QStringList known;
@@ -157,7 +185,8 @@ Result<Schedule> Schedule::fromJson(const QJsonObject& object, const QString& pa
     QJsonValue v = object.value(spec.name);
     if (v.isUndefined() || (v.isNull() && !spec.required())) {
       if (spec.required()) {
-        validator.errors << path + QLatin1Char('.') + spec.name + QStringLiteral(": missing (required)");
+        validator.errors << path + QLatin1Char('.') + spec.name +
+                                QStringLiteral(": missing (required)");
         continue;
       }
       if (spec.defaultValue.isNull()) continue;
@@ -178,7 +207,8 @@ Result<Schedule> Schedule::fromJson(const QJsonObject& object, const QString& pa
 }
 
 std::vector<double> Schedule::sample() const {
-  const Eigen::ArrayXd n = Eigen::ArrayXd::LinSpaced(totalSteps_, 0.0, static_cast<double>(totalSteps_ - 1));
+  const Eigen::ArrayXd n =
+      Eigen::ArrayXd::LinSpaced(totalSteps_, 0.0, static_cast<double>(totalSteps_ - 1));
   const Eigen::ArrayXd values = lr_.evalArray(n);
   return std::vector<double>(values.data(), values.data() + values.size());
 }

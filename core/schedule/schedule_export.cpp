@@ -20,12 +20,16 @@ QString header(const Schedule& schedule, const QString& library) {
 }
 
 QString definitions(const PythonCode& code) {
-  return code.definitions.isEmpty() ? QString() : code.definitions.join(QLatin1Char('\n')) + QStringLiteral("\n\n");
+  return code.definitions.isEmpty()
+             ? QString()
+             : code.definitions.join(QLatin1Char('\n')) + QStringLiteral("\n\n");
 }
 
 }  // namespace
 
-QString exactNumber(double value) { return QString::number(value, 'g', QLocale::FloatingPointShortest); }
+QString exactNumber(double value) {
+  return QString::number(value, 'g', QLocale::FloatingPointShortest);
+}
 
 QByteArray scheduleToCsv(const Schedule& schedule, std::int64_t every) {
   every = std::max<std::int64_t>(every, 1);
@@ -53,12 +57,15 @@ QString scheduleToPyTorch(const Schedule& schedule) {
              "PEAK_LR = %1  # create the optimizer with lr=PEAK_LR\n\n"
              "%2"
              "def lrscope_lr(step):\n"
-             "    \"\"\"Learning rate of update step+1 (step counts completed updates from 0).\"\"\"\n"
+             "    \"\"\"Learning rate of update step+1 (step counts completed updates from "
+             "0).\"\"\"\n"
              "    return %3\n\n\n"
              "def make_scheduler(optimizer):\n"
-             "    return torch.optim.lr_scheduler.LambdaLR(optimizer, lambda step: lrscope_lr(step) / PEAK_LR)\n\n\n"
+             "    return torch.optim.lr_scheduler.LambdaLR(optimizer, lambda step: "
+             "lrscope_lr(step) / PEAK_LR)\n\n\n"
              "# optimizer = torch.optim.AdamW(model.parameters(), lr=PEAK_LR)\n"
-             "# scheduler = make_scheduler(optimizer)  # call scheduler.step() after optimizer.step()\n")
+             "# scheduler = make_scheduler(optimizer)  # call scheduler.step() after "
+             "optimizer.step()\n")
              .arg(pythonFloat(peak), definitions(code), code.expression);
 }
 

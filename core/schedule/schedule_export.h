@@ -4,7 +4,8 @@
 //   PyTorch  a function lrscope_lr(step) in plain Python plus make_scheduler(optimizer) returning
 //            torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: lrscope_lr(s) / PEAK_LR);
 //            create the optimizer with lr=PEAK_LR;
-//   optax    lrscope_schedule(count) in jax.numpy (jit-traceable), for optax.adamw(learning_rate=...).
+//   optax    lrscope_schedule(count) in jax.numpy (jit-traceable), for
+//   optax.adamw(learning_rate=...).
 // Both snippets follow the libraries' convention that update k+1 uses the value at count k
 // (docs/laws-and-schedules.md §8), which is LRScope's lr[k].
 #include <QByteArray>

@@ -1,7 +1,7 @@
 #pragma once
-// ScheduleFamily: a named schedule shape (cosine, wsd, ...) with its parameters and the builder that
-// turns validated parameters into the formula lr(n). One file per family under schedule/families/;
-// the registry (schedule_registry.h) lists them all.
+// ScheduleFamily: a named schedule shape (cosine, wsd, ...) with its parameters and the builder
+// that turns validated parameters into the formula lr(n). One file per family under
+// schedule/families/; the registry (schedule_registry.h) lists them all.
 #include <QString>
 #include <QVector>
 #include <cstdint>
@@ -15,7 +15,7 @@ namespace lrscope {
 class ScheduleParameters;
 
 struct BuiltSchedule {
-  Expr lr;                     // lr(n), valid for 0 <= n < totalSteps
+  Expr lr;  // lr(n), valid for 0 <= n < totalSteps
   std::int64_t totalSteps = 0;
 };
 

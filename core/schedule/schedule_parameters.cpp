@@ -19,9 +19,13 @@ std::int64_t ScheduleParameters::integer(const QString& name) const {
   return static_cast<std::int64_t>(values_.value(name).toDouble());
 }
 
-double ScheduleParameters::real(const QString& name) const { return values_.value(name).toDouble(); }
+double ScheduleParameters::real(const QString& name) const {
+  return values_.value(name).toDouble();
+}
 
-bool ScheduleParameters::boolean(const QString& name) const { return values_.value(name).toBool(); }
+bool ScheduleParameters::boolean(const QString& name) const {
+  return values_.value(name).toBool();
+}
 
 QString ScheduleParameters::choice(const QString& name) const {
   return values_.value(name).toString();

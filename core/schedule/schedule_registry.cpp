@@ -6,9 +6,8 @@ namespace lrscope {
 
 const std::vector<ScheduleFamily>& scheduleFamilies() {
   static const std::vector<ScheduleFamily> all = {
-      families::constantFamily(),       families::linearWarmupFamily(),
-      families::cosineFamily(),         families::linearFamily(),
-      families::wsdFamily(),            families::sequenceFamily(),
+      families::constantFamily(),        families::linearWarmupFamily(), families::cosineFamily(),
+      families::linearFamily(),          families::wsdFamily(),          families::sequenceFamily(),
       families::piecewiseLinearFamily(), families::sampledFamily(),
   };
   return all;

@@ -12,6 +12,10 @@ QString testDataPath(const QString& relative) {
   return QDir(QStringLiteral(LRSCOPE_TEST_DATA_DIR)).filePath(relative);
 }
 
+QString resourcePath(const QString& relative) {
+  return QDir(QStringLiteral(LRSCOPE_RESOURCES_DIR)).filePath(relative);
+}
+
 QString sharedDataPath(const QString& relative) {
   const QString path = QDir(QStringLiteral(LRSCOPE_SHARED_DATA_DIR)).filePath(relative);
   return QFileInfo::exists(path) ? QDir::cleanPath(path) : QString();

@@ -8,6 +8,9 @@ namespace lrscope::test {
 // Fixtures committed with the tests (tests/data).
 QString testDataPath(const QString& relative);
 
+// The application's bundled resources (resources/).
+QString resourcePath(const QString& relative);
+
 // The shared real-data folder (../shared/data beside the checkout); empty when absent.
 QString sharedDataPath(const QString& relative);
 
@@ -26,10 +29,10 @@ ProcessResult runLrscope(const QStringList& args, const QByteArray& stdinData = 
 }  // namespace lrscope::test
 
 // Skips the current test function with a clear message when the shared data folder is absent.
-#define LRSCOPE_REQUIRE_SHARED_DATA(relative)                                                   \
-  do {                                                                                         \
-    if (lrscope::test::sharedDataPath(relative).isEmpty())                                     \
-      QSKIP(qPrintable(QStringLiteral("shared data '%1' not found beside the checkout "        \
-                                      "(../shared/data); real-data checks skipped")            \
-                           .arg(QStringLiteral(relative))));                                   \
+#define LRSCOPE_REQUIRE_SHARED_DATA(relative)                                           \
+  do {                                                                                  \
+    if (lrscope::test::sharedDataPath(relative).isEmpty())                              \
+      QSKIP(qPrintable(QStringLiteral("shared data '%1' not found beside the checkout " \
+                                      "(../shared/data); real-data checks skipped")     \
+                           .arg(QStringLiteral(relative))));                            \
   } while (false)
