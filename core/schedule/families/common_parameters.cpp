@@ -8,32 +8,56 @@ namespace lrscope::families {
 using Kind = ParameterSpec::Kind;
 
 ParameterSpec totalStepsParameter() {
-  return {QStringLiteral("total_steps"), Kind::Integer, QJsonValue::Undefined,
-          QStringLiteral("number of optimizer updates N; the schedule gives lr[0 .. N-1]"), {}, 1.0};
+  return {QStringLiteral("total_steps"),
+          Kind::Integer,
+          QJsonValue::Undefined,
+          QStringLiteral("number of optimizer updates N; the schedule gives lr[0 .. N-1]"),
+          {},
+          1.0};
 }
 
 ParameterSpec peakLrParameter() {
-  return {QStringLiteral("peak_lr"), Kind::Real, 3e-4,
-          QStringLiteral("peak (maximum) learning rate, reached at the end of warmup"), {}, 0.0};
+  return {QStringLiteral("peak_lr"),
+          Kind::Real,
+          3e-4,
+          QStringLiteral("peak (maximum) learning rate, reached at the end of warmup"),
+          {},
+          0.0};
 }
 
 ParameterSpec minLrParameter() {
-  return {QStringLiteral("min_lr"), Kind::Real, 0.0,
-          QStringLiteral("final learning rate (0 decays to zero)"), {}, 0.0};
+  return {QStringLiteral("min_lr"),
+          Kind::Real,
+          0.0,
+          QStringLiteral("final learning rate (0 decays to zero)"),
+          {},
+          0.0};
 }
 
 QVector<ParameterSpec> warmupParameters() {
   return {
-      {QStringLiteral("warmup_steps"), Kind::Integer, 0,
-       QStringLiteral("length W of the warmup ramp in updates"), {}, 0.0},
-      {QStringLiteral("warmup_convention"), Kind::Choice, QStringLiteral("zero_start"),
+      {QStringLiteral("warmup_steps"),
+       Kind::Integer,
+       0,
+       QStringLiteral("length W of the warmup ramp in updates"),
+       {},
+       0.0},
+      {QStringLiteral("warmup_convention"),
+       Kind::Choice,
+       QStringLiteral("zero_start"),
        QStringLiteral("ramp endpoints: zero_start p=n/W, one_step p=(n+1)/W, linspace p=n/(W-1)"),
        {QStringLiteral("zero_start"), QStringLiteral("one_step"), QStringLiteral("linspace")}},
-      {QStringLiteral("warmup_shape"), Kind::Choice, QStringLiteral("linear"),
+      {QStringLiteral("warmup_shape"),
+       Kind::Choice,
+       QStringLiteral("linear"),
        QStringLiteral("ramp shape: linear p, cosine (1-cos(pi p))/2, 1-sqrt 1-sqrt(1-p)"),
        {QStringLiteral("linear"), QStringLiteral("cosine"), QStringLiteral("1-sqrt")}},
-      {QStringLiteral("warmup_start_factor"), Kind::Real, 0.0,
-       QStringLiteral("first warmup LR as a fraction w0 of the peak (0.01: Hägele et al.)"), {}, 0.0,
+      {QStringLiteral("warmup_start_factor"),
+       Kind::Real,
+       0.0,
+       QStringLiteral("first warmup LR as a fraction w0 of the peak (0.01: Hägele et al.)"),
+       {},
+       0.0,
        1.0},
   };
 }
@@ -66,8 +90,8 @@ Expr withWarmup(ScheduleParameters& p, const Expr& n, const Expr& main) {
 }
 
 QStringList decayShapeNames() {
-  return {QStringLiteral("linear"),        QStringLiteral("cosine"),      QStringLiteral("1-sqrt"),
-          QStringLiteral("square"),        QStringLiteral("mirror_cosine"), QStringLiteral("exponential"),
+  return {QStringLiteral("linear"), QStringLiteral("cosine"),        QStringLiteral("1-sqrt"),
+          QStringLiteral("square"), QStringLiteral("mirror_cosine"), QStringLiteral("exponential"),
           QStringLiteral("inverse")};
 }
 
@@ -88,7 +112,8 @@ Expr decayShape(ScheduleParameters& p, const QString& shape, const Expr& x, doub
     if (shape == QLatin1String("exponential")) return pow(peak, 1.0 - x) * pow(floor, x);
     return 1.0 / ((1.0 - x) / peak + x / floor);
   }
-  if (shape == QLatin1String("cosine")) return floor + span * (0.5 * (1.0 + cos(std::numbers::pi * x)));
+  if (shape == QLatin1String("cosine"))
+    return floor + span * (0.5 * (1.0 + cos(std::numbers::pi * x)));
   if (shape == QLatin1String("1-sqrt")) return floor + span * (1.0 - sqrt(x));
   if (shape == QLatin1String("square")) return floor + span * (1.0 - x * x);
   if (shape == QLatin1String("mirror_cosine"))
@@ -101,6 +126,8 @@ void requireMinBelowPeak(ScheduleParameters& p, double peak, double minLr) {
             QStringLiteral("min_lr (%1) is above peak_lr (%2)").arg(minLr).arg(peak));
 }
 
-Expr progress(const Expr& n, double begin, double length) { return (n - begin) / length; }
+Expr progress(const Expr& n, double begin, double length) {
+  return (n - begin) / length;
+}
 
 }  // namespace lrscope::families

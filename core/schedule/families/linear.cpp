@@ -17,9 +17,9 @@ ScheduleFamily linearFamily() {
     const double floor = p.real(QStringLiteral("min_lr"));
     requireMinBelowPeak(p, peak, floor);
     const Expr n = Expr::step();
-    const Expr main = decayShape(p, QStringLiteral("linear"),
-                                 progress(n, w, static_cast<double>(total) - w), peak, floor,
-                                 QStringLiteral("min_lr"));
+    const Expr main =
+        decayShape(p, QStringLiteral("linear"), progress(n, w, static_cast<double>(total) - w),
+                   peak, floor, QStringLiteral("min_lr"));
     return BuiltSchedule{withWarmup(p, n, main), total};
   };
   return f;

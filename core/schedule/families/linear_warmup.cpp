@@ -6,14 +6,21 @@ namespace lrscope::families {
 ScheduleFamily linearWarmupFamily() {
   ScheduleFamily f;
   f.name = QStringLiteral("linear_warmup");
-  f.summary = QStringLiteral("a warmup ramp alone, from start_lr to peak_lr (a phase of a sequence)");
+  f.summary =
+      QStringLiteral("a warmup ramp alone, from start_lr to peak_lr (a phase of a sequence)");
   f.formula = QStringLiteral("lr(n) = start_lr + (peak_lr - start_lr) * shape(p), p by convention");
   f.parameters = {
-      totalStepsParameter(), peakLrParameter(),
-      {QStringLiteral("start_lr"), ParameterSpec::Kind::Real, 0.0,
-       QStringLiteral("LR at p = 0 (the current LR when re-warming for continual pre-training)"), {}, 0.0}};
+      totalStepsParameter(),
+      peakLrParameter(),
+      {QStringLiteral("start_lr"),
+       ParameterSpec::Kind::Real,
+       0.0,
+       QStringLiteral("LR at p = 0 (the current LR when re-warming for continual pre-training)"),
+       {},
+       0.0}};
   for (const ParameterSpec& spec : warmupParameters())
-    if (spec.name == QLatin1String("warmup_convention") || spec.name == QLatin1String("warmup_shape"))
+    if (spec.name == QLatin1String("warmup_convention") ||
+        spec.name == QLatin1String("warmup_shape"))
       f.parameters << spec;
   f.build = [](ScheduleParameters& p) {
     const std::int64_t steps = p.integer(QStringLiteral("total_steps"));

@@ -11,12 +11,23 @@ ScheduleFamily piecewiseLinearFamily() {
   f.formula = QStringLiteral(
       "lr(n) = interpolation of the points at n; first lr before the first point, last lr after");
   f.parameters = {
-      {QStringLiteral("points"), Kind::Points, QJsonValue::Undefined,
-       QStringLiteral("control points [[step, lr], ...], steps increasing"), {}, 0.0},
-      {QStringLiteral("total_steps"), Kind::Integer, QJsonValue::Null,
-       QStringLiteral("number of updates N (default: last point's step + 1)"), {}, 1.0},
-      {QStringLiteral("interpolation"), Kind::Choice, QStringLiteral("linear"),
-       QStringLiteral("between points: linear, or previous (hold the last point: piecewise constant)"),
+      {QStringLiteral("points"),
+       Kind::Points,
+       QJsonValue::Undefined,
+       QStringLiteral("control points [[step, lr], ...], steps increasing"),
+       {},
+       0.0},
+      {QStringLiteral("total_steps"),
+       Kind::Integer,
+       QJsonValue::Null,
+       QStringLiteral("number of updates N (default: last point's step + 1)"),
+       {},
+       1.0},
+      {QStringLiteral("interpolation"),
+       Kind::Choice,
+       QStringLiteral("linear"),
+       QStringLiteral(
+           "between points: linear, or previous (hold the last point: piecewise constant)"),
        {QStringLiteral("linear"), QStringLiteral("previous")}},
   };
   f.build = [](ScheduleParameters& p) {

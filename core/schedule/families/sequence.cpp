@@ -7,8 +7,9 @@ namespace lrscope::families {
 ScheduleFamily sequenceFamily() {
   ScheduleFamily f;
   f.name = QStringLiteral("sequence");
-  f.summary = QStringLiteral("phases one after another, each restarting its own step count "
-                             "(warmup, main shape, re-warm for continual pre-training, ...)");
+  f.summary = QStringLiteral(
+      "phases one after another, each restarting its own step count "
+      "(warmup, main shape, re-warm for continual pre-training, ...)");
   f.formula = QStringLiteral("lr(n) = phase_i(n - start_i) for start_i <= n < start_i + N_i");
   f.parameters = {{QStringLiteral("phases"), ParameterSpec::Kind::Phases, QJsonValue::Undefined,
                    QStringLiteral("the schedules to run in order (PyTorch SequentialLR, optax "

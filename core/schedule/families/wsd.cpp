@@ -10,17 +10,24 @@ ScheduleFamily wsdFamily() {
   ScheduleFamily f;
   f.name = QStringLiteral("wsd");
   f.summary = QStringLiteral("warmup-stable-decay: hold peak_lr, then decay over the last D steps");
-  f.formula = QStringLiteral(
-      "lr(n) = peak_lr for W <= n < N-D, then decay_shape(p), p = (n - (N-D))/D");
+  f.formula =
+      QStringLiteral("lr(n) = peak_lr for W <= n < N-D, then decay_shape(p), p = (n - (N-D))/D");
   f.parameters = {totalStepsParameter(), peakLrParameter(), minLrParameter()};
   f.parameters += warmupParameters();
-  f.parameters << ParameterSpec{QStringLiteral("decay_steps"), Kind::Integer, QJsonValue::Null,
+  f.parameters << ParameterSpec{QStringLiteral("decay_steps"),
+                                Kind::Integer,
+                                QJsonValue::Null,
                                 QStringLiteral("decay length D in steps (or give decay_fraction)"),
-                                {}, 0.0}
-               << ParameterSpec{QStringLiteral("decay_fraction"), Kind::Real, QJsonValue::Null,
+                                {},
+                                0.0}
+               << ParameterSpec{QStringLiteral("decay_fraction"),
+                                Kind::Real,
+                                QJsonValue::Null,
                                 QStringLiteral("decay length as a fraction of N, D = floor(f N); "
                                                "0.2 when neither is given"),
-                                {}, 0.0, 1.0}
+                                {},
+                                0.0,
+                                1.0}
                << decayShapeParameter(QStringLiteral("linear"));
   f.build = [](ScheduleParameters& p) {
     const std::int64_t total = p.integer(QStringLiteral("total_steps"));
@@ -39,7 +46,10 @@ ScheduleFamily wsdFamily() {
       d = static_cast<std::int64_t>(std::floor(fraction * static_cast<double>(total) + 1e-9));
     }
     p.require(d <= total - w, QStringLiteral("decay_steps"),
-              QStringLiteral("decay (%1 steps) overlaps the warmup (%2 of %3 steps)").arg(d).arg(w).arg(total));
+              QStringLiteral("decay (%1 steps) overlaps the warmup (%2 of %3 steps)")
+                  .arg(d)
+                  .arg(w)
+                  .arg(total));
     const double start = static_cast<double>(total - d);
     const Expr n = Expr::step();
     Expr main = Expr(peak);
