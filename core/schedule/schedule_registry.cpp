@@ -9,6 +9,11 @@ const std::vector<ScheduleFamily>& scheduleFamilies() {
       families::constantFamily(),        families::linearWarmupFamily(), families::cosineFamily(),
       families::linearFamily(),          families::wsdFamily(),          families::sequenceFamily(),
       families::piecewiseLinearFamily(), families::sampledFamily(),
+      families::wsdSFamily(),            families::stepFamily(),         families::multiStepFamily(),
+      families::eightOneOneFamily(),     families::exponentialFamily(),  families::inverseSqrtFamily(),
+      families::polynomialFamily(),      families::cyclicFamily(),       families::oneCycleFamily(),
+      families::rexFamily(),             families::powerFamily(),        families::infiniteFamily(),
+      families::ubaFamily(),
   };
   return all;
 }

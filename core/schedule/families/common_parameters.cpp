@@ -121,6 +121,34 @@ Expr decayShape(ScheduleParameters& p, const QString& shape, const Expr& x, doub
   return floor + span * (1.0 - x);
 }
 
+QVector<ParameterSpec> decayLengthParameters(const QString& fractionMeaning) {
+  return {{QStringLiteral("decay_steps"),
+           Kind::Integer,
+           QJsonValue::Null,
+           QStringLiteral("decay length D in steps (or give decay_fraction)"),
+           {},
+           0.0},
+          {QStringLiteral("decay_fraction"),
+           Kind::Real,
+           QJsonValue::Null,
+           fractionMeaning,
+           {},
+           0.0,
+           1.0}};
+}
+
+std::int64_t decayLength(ScheduleParameters& p, std::int64_t span, double fallbackFraction) {
+  if (p.has(QStringLiteral("decay_steps"))) {
+    p.require(!p.has(QStringLiteral("decay_fraction")), QStringLiteral("decay_fraction"),
+              QStringLiteral("give decay_steps or decay_fraction, not both"));
+    return p.integer(QStringLiteral("decay_steps"));
+  }
+  const double fraction = p.has(QStringLiteral("decay_fraction"))
+                              ? p.real(QStringLiteral("decay_fraction"))
+                              : fallbackFraction;
+  return static_cast<std::int64_t>(std::floor(fraction * static_cast<double>(span) + 1e-9));
+}
+
 void requireMinBelowPeak(ScheduleParameters& p, double peak, double minLr) {
   p.require(minLr <= peak, QStringLiteral("min_lr"),
             QStringLiteral("min_lr (%1) is above peak_lr (%2)").arg(minLr).arg(peak));

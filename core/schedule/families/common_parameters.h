@@ -41,6 +41,11 @@ ParameterSpec decayShapeParameter(const QString& defaultShape);
 Expr decayShape(ScheduleParameters& p, const QString& shape, const Expr& progress, double peak,
                 double floor, const QString& floorName);
 
+// decay_steps D / decay_fraction f, both optional (at most one may be given):
+//   D = decay_steps, else floor(f * span), else floor(fallbackFraction * span).
+QVector<ParameterSpec> decayLengthParameters(const QString& fractionMeaning);
+std::int64_t decayLength(ScheduleParameters& p, std::int64_t span, double fallbackFraction);
+
 // Peak/min sanity: min_lr <= peak_lr (reported on min_lr).
 void requireMinBelowPeak(ScheduleParameters& p, double peak, double minLr);
 

@@ -1,12 +1,9 @@
-#include <cmath>
-
 #include "schedule/families/common_parameters.h"
 #include "schedule/families/families.h"
 
 namespace lrscope::families {
 
 ScheduleFamily wsdFamily() {
-  using Kind = ParameterSpec::Kind;
   ScheduleFamily f;
   f.name = QStringLiteral("wsd");
   f.summary = QStringLiteral("warmup-stable-decay: hold peak_lr, then decay over the last D steps");
@@ -14,37 +11,16 @@ ScheduleFamily wsdFamily() {
       QStringLiteral("lr(n) = peak_lr for W <= n < N-D, then decay_shape(p), p = (n - (N-D))/D");
   f.parameters = {totalStepsParameter(), peakLrParameter(), minLrParameter()};
   f.parameters += warmupParameters();
-  f.parameters << ParameterSpec{QStringLiteral("decay_steps"),
-                                Kind::Integer,
-                                QJsonValue::Null,
-                                QStringLiteral("decay length D in steps (or give decay_fraction)"),
-                                {},
-                                0.0}
-               << ParameterSpec{QStringLiteral("decay_fraction"),
-                                Kind::Real,
-                                QJsonValue::Null,
-                                QStringLiteral("decay length as a fraction of N, D = floor(f N); "
-                                               "0.2 when neither is given"),
-                                {},
-                                0.0,
-                                1.0}
-               << decayShapeParameter(QStringLiteral("linear"));
+  f.parameters += decayLengthParameters(
+      QStringLiteral("decay length as a fraction of N, D = floor(f N); 0.2 when neither is given"));
+  f.parameters << decayShapeParameter(QStringLiteral("linear"));
   f.build = [](ScheduleParameters& p) {
     const std::int64_t total = p.integer(QStringLiteral("total_steps"));
     const std::int64_t w = p.integer(QStringLiteral("warmup_steps"));
     const double peak = p.real(QStringLiteral("peak_lr"));
     const double floor = p.real(QStringLiteral("min_lr"));
     requireMinBelowPeak(p, peak, floor);
-    std::int64_t d = 0;
-    if (p.has(QStringLiteral("decay_steps"))) {
-      p.require(!p.has(QStringLiteral("decay_fraction")), QStringLiteral("decay_fraction"),
-                QStringLiteral("give decay_steps or decay_fraction, not both"));
-      d = p.integer(QStringLiteral("decay_steps"));
-    } else {
-      const double fraction =
-          p.has(QStringLiteral("decay_fraction")) ? p.real(QStringLiteral("decay_fraction")) : 0.2;
-      d = static_cast<std::int64_t>(std::floor(fraction * static_cast<double>(total) + 1e-9));
-    }
+    const std::int64_t d = decayLength(p, total, 0.2);
     p.require(d <= total - w, QStringLiteral("decay_steps"),
               QStringLiteral("decay (%1 steps) overlaps the warmup (%2 of %3 steps)")
                   .arg(d)
