@@ -1,0 +1,69 @@
+#pragma once
+// LineReader: the lines of a text log, read in 1 MiB chunks (a file is never held whole, except a
+// UTF-16 one, which is decoded to UTF-8 in memory first).
+//   - Encodings: UTF-8 (a BOM is skipped), ASCII, UTF-16 LE/BE (with a BOM, or recognised by its
+//     zero bytes) decoded with a warning; UTF-32 is refused with a message.
+//   - Line ends: "\n", "\r\n", and lone "\r" when the file has no "\n" at all.
+//   - A line longer than maxLineBytes, or one holding NUL bytes (a crashed writer's padding), is
+//     skipped with a warning naming its line number; reading goes on.
+#include <QFile>
+#include <QString>
+#include <QStringList>
+#include <string_view>
+#include <vector>
+
+#include "io/warning_list.h"
+
+namespace lrscope {
+
+class LineReader {
+ public:
+  explicit LineReader(qint64 maxLineBytes = qint64(16) << 20);
+
+  // Opens `path`; false (and error()) when it cannot be opened or its encoding is unsupported.
+  bool open(const QString& path);
+  // The next line without its line end; valid until the next call. False at the end or on a read
+  // error (then error() is set).
+  bool next(std::string_view& line);
+
+  qint64 lineNumber() const { return lineNumber_; }  // 1-based, of the line last returned
+  // The line last returned ran to the end of the file without a line end (a cut-off last line?).
+  bool lastLineUnterminated() const { return unterminated_; }
+  double fraction() const;  // share of the file consumed, for progress
+  // The start of the text (up to 1 MiB, decoded, without a BOM), for sniffing; valid after open().
+  QByteArray head() const;
+  const QString& error() const { return error_; }
+  QString encoding() const { return encoding_; }
+  QStringList warnings() const { return warnings_.finish(); }
+
+ private:
+  bool fill();  // reads the next chunk behind the unconsumed bytes; false at the end
+  bool decodeUtf16(bool bigEndian);
+
+  QFile file_;
+  QString path_;
+  qint64 maxLine_;
+  std::vector<char> buffer_;
+  std::size_t begin_ = 0;  // unconsumed bytes are buffer_[begin_, end_)
+  std::size_t end_ = 0;
+  std::size_t textStart_ = 0;  // after a BOM
+  qint64 consumed_ = 0;        // bytes consumed before buffer_[0]
+  qint64 size_ = 0;
+  bool eof_ = false;
+  bool memory_ = false;  // whole decoded text in buffer_
+  bool unterminated_ = false;
+  char eol_ = '\n';
+  qint64 lineNumber_ = 0;
+  QString encoding_ = QStringLiteral("UTF-8");
+  QString error_;
+  WarningList warnings_{QString()};
+};
+
+// A file's first bytes as UTF-8: UTF-16 (BOM or zero-byte pattern) decoded, a UTF-8 BOM dropped.
+QByteArray textHead(const QByteArray& firstBytes);
+
+// True when `bytes` (a file's first bytes) look like binary data rather than text: a NUL byte
+// outside a UTF-16 pattern, or many control characters. `where` gets the offset of the first one.
+bool looksBinary(const QByteArray& bytes, qint64* where = nullptr);
+
+}  // namespace lrscope

@@ -1,0 +1,131 @@
+#include "io/series_builder.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace lrscope {
+
+namespace {
+
+constexpr int kRestartsShown = 5;
+
+bool sameValue(double a, double b) {
+  return std::memcmp(&a, &b, sizeof a) == 0 || (std::isnan(a) && std::isnan(b));
+}
+
+void countNonFinite(const Series& s, const QString& source, QStringList& warnings) {
+  std::int64_t nan = 0, inf = 0, first = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (std::isfinite(s.values[i])) continue;
+    if (nan + inf == 0) first = s.steps[i];
+    (std::isnan(s.values[i]) ? nan : inf)++;
+  }
+  if (nan + inf == 0) return;
+  warnings << QStringLiteral(
+                  "%1: series '%2': %3 NaN and %4 inf values kept as gaps (first at step %5)")
+                  .arg(source, s.name)
+                  .arg(nan)
+                  .arg(inf)
+                  .arg(first);
+}
+
+}  // namespace
+
+int RunBuilder::series(const QString& name, const QString& key) {
+  const auto it = index_.constFind(name);
+  if (it != index_.cend()) return it.value();
+  const int i = static_cast<int>(pending_.size());
+  pending_.push_back(Pending{name, key == name ? QString() : key, {}, {}, {}});
+  index_.insert(name, i);
+  return i;
+}
+
+void RunBuilder::add(int series, std::int64_t step, double value, double wallTime) {
+  Pending& p = pending_[static_cast<std::size_t>(series)];
+  if (p.wallTime.empty() && !std::isnan(wallTime)) p.wallTime.assign(p.steps.size(), kNoTime);
+  p.steps.push_back(step);
+  p.values.push_back(value);
+  if (!p.wallTime.empty()) p.wallTime.push_back(wallTime);
+}
+
+void RunBuilder::reserve(int series, std::size_t points) {
+  Pending& p = pending_[static_cast<std::size_t>(series)];
+  p.steps.reserve(points);
+  p.values.reserve(points);
+}
+
+Run RunBuilder::finish(const QString& name, const QString& source, const QString& format) {
+  Run run;
+  run.name = name;
+  run.source = source;
+  run.format = format;
+  for (Pending& p : pending_) {
+    if (p.steps.empty()) continue;
+    Series s = resolveSeries(p.name, std::move(p.steps), std::move(p.values), std::move(p.wallTime),
+                             source, run.warnings);
+    s.key = p.key;
+    run.series.push_back(std::move(s));
+  }
+  pending_.clear();
+  index_.clear();
+  return run;
+}
+
+Series resolveSeries(QString name, std::vector<std::int64_t> steps, std::vector<double> values,
+                     std::vector<double> wallTime, const QString& source, QStringList& warnings) {
+  Series s;
+  s.name = std::move(name);
+  const bool timed = !wallTime.empty();
+  if (std::adjacent_find(steps.begin(), steps.end(), std::greater_equal<>()) == steps.end()) {
+    s.steps = std::move(steps);
+    s.values = std::move(values);
+    s.wallTime = std::move(wallTime);
+    countNonFinite(s, source, warnings);
+    return s;
+  }
+  const QString prefix = QStringLiteral("%1: series '%2': ").arg(source, s.name);
+  std::int64_t duplicates = 0, firstDuplicate = 0;
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    const std::int64_t step = steps[i];
+    if (!s.steps.empty() && step <= s.steps.back()) {
+      if (step == s.steps.back()) {
+        if (sameValue(values[i], s.values.back())) continue;
+        if (duplicates++ == 0) firstDuplicate = step;
+        s.values.back() = values[i];
+        if (timed) s.wallTime.back() = wallTime[i];
+        ++s.replacedPoints;
+        continue;
+      }
+      const auto at = std::lower_bound(s.steps.begin(), s.steps.end(), step) - s.steps.begin();
+      const auto removed = static_cast<std::int64_t>(s.steps.size()) - at;
+      if (++s.restarts <= kRestartsShown)
+        warnings << prefix + QStringLiteral(
+                                 "step went back from %1 to %2 (a restart); the %3 "
+                                 "earlier points at steps >= %2 were replaced by the "
+                                 "later ones")
+                                 .arg(s.steps.back())
+                                 .arg(step)
+                                 .arg(removed);
+      s.steps.resize(static_cast<std::size_t>(at));
+      s.values.resize(static_cast<std::size_t>(at));
+      if (timed) s.wallTime.resize(static_cast<std::size_t>(at));
+      s.replacedPoints += removed;
+    }
+    s.steps.push_back(step);
+    s.values.push_back(values[i]);
+    if (timed) s.wallTime.push_back(wallTime[i]);
+  }
+  if (s.restarts > kRestartsShown)
+    warnings << prefix + QStringLiteral("... %1 restarts in all").arg(s.restarts);
+  if (duplicates > 0)
+    warnings << prefix + QStringLiteral(
+                             "%1 repeated steps with a different value (first at step "
+                             "%2); the later value kept")
+                             .arg(duplicates)
+                             .arg(firstDuplicate);
+  countNonFinite(s, source, warnings);
+  return s;
+}
+
+}  // namespace lrscope
