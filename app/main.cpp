@@ -4,6 +4,7 @@
 
 #include "cli.h"
 #include "main_window.h"
+#include "workspace.h"
 
 int main(int argc, char* argv[]) {
   const bool gui = argc == 1 || (argc == 2 && QByteArray(argv[1]) == "--demo");
@@ -15,6 +16,7 @@ int main(int argc, char* argv[]) {
   QApplication::setApplicationName(QStringLiteral("LRScope"));
   QApplication::setApplicationVersion(QStringLiteral(LRSCOPE_VERSION));
   lrscope::ui::MainWindow window;
+  if (argc == 2) window.workspace()->loadDemo();
   window.show();
   return QApplication::exec();
 }
