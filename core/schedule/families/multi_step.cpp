@@ -85,12 +85,16 @@ ScheduleFamily multiStepFamily() {
                          .arg(total)))
         break;
     }
+    // A lookup table, not nested conditionals: any number of milestones stays cheap to evaluate.
+    std::vector<double> steps{-1.0};
+    std::vector<double> values{peak};
+    for (std::size_t i = 0; i < milestones.size(); ++i) {
+      steps.push_back(static_cast<double>(milestones[i]));
+      values.push_back(peak * std::pow(gamma, static_cast<double>(i + 1)));
+    }
     const Expr n = Expr::step();
-    const auto count = static_cast<double>(milestones.size());
-    Expr main = peak * std::pow(gamma, count);
-    for (std::size_t i = milestones.size(); i-- > 0;)
-      main = where(n < static_cast<double>(milestones[i]),
-                   peak * std::pow(gamma, static_cast<double>(i)), main);
+    const Expr main =
+        milestones.empty() ? Expr(peak) : previous(n, std::move(steps), std::move(values));
     return BuiltSchedule{withWarmup(p, n, main), total};
   };
   return f;

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cmath>
 
 #include "schedule/families/common_parameters.h"
@@ -83,9 +84,8 @@ ScheduleFamily wsdSFamily() {
     requireMinBelowPeak(p, peak, floor);
     const std::vector<std::int64_t> ends = cycleEnds(p, total);
     if (ends.empty()) return BuiltSchedule{Expr(0.0), total};
-    const QString shape = p.choice(QStringLiteral("decay_shape"));
-    const Expr n = Expr::step();
-    std::vector<Expr> cycles;
+    // Per cycle: start, (re)warmup length, decay start and length, LR the ramp starts from.
+    std::vector<double> starts, decayStarts, decayLengths, rampFrom;
     std::int64_t start = 0;
     double previousEnd = peak * p.real(QStringLiteral("warmup_start_factor"));
     for (std::size_t j = 0; j < ends.size(); ++j) {
@@ -93,6 +93,7 @@ ScheduleFamily wsdSFamily() {
       const std::int64_t w =
           p.integer(j == 0 ? QStringLiteral("warmup_steps") : QStringLiteral("rewarmup_steps"));
       const std::int64_t d = decayLength(p, length, 0.1);
+      if (!p.errors().isEmpty()) return BuiltSchedule{Expr(0.0), total};
       if (!p.require(w + d <= length, QStringLiteral("decay_steps"),
                      QStringLiteral("cycle %1 (steps %2 .. %3) is %4 steps long but needs %5 "
                                     "(warm)up + %6 decay steps")
@@ -103,23 +104,40 @@ ScheduleFamily wsdSFamily() {
                          .arg(w)
                          .arg(d)))
         return BuiltSchedule{Expr(0.0), total};
-      const double decayStart = static_cast<double>(ends[j] - d);
-      Expr lr = peak;
-      if (d > 0)
-        lr = where(n < decayStart, lr,
-                   decayShape(p, shape, progress(n, decayStart, static_cast<double>(d)), peak,
-                              floor, QStringLiteral("min_lr")));
-      if (w > 0)
-        lr = where(n < static_cast<double>(start + w),
-                   warmupRamp(p, n - static_cast<double>(start), w, previousEnd, peak), lr);
-      if (!p.errors().isEmpty()) return BuiltSchedule{Expr(0.0), total};
-      cycles.push_back(lr);
+      starts.push_back(static_cast<double>(start));
+      decayStarts.push_back(static_cast<double>(ends[j] - d));
+      decayLengths.push_back(static_cast<double>(std::max<std::int64_t>(d, 1)));  // d = 0: unused
+      rampFrom.push_back(previousEnd);
       previousEnd = d > 0 ? floor : peak;
       start = ends[j];
     }
-    Expr lr = cycles.back();
-    for (std::size_t j = cycles.size() - 1; j-- > 0;)
-      lr = where(n < static_cast<double>(ends[j]), cycles[j], lr);
+    // Cycles [first, last) as one formula: their numbers come from tables looked up by the
+    // cycle start (previous-value lookup), so any number of cycles stays one flat formula.
+    const Expr n = Expr::step();
+    auto cycleLr = [&](std::size_t first, std::size_t last, std::int64_t warmup) {
+      auto perCycle = [&](const std::vector<double>& values) -> Expr {
+        const std::vector<double> ys(values.begin() + first, values.begin() + last);
+        if (std::all_of(ys.begin(), ys.end(), [&](double v) { return v == ys.front(); }))
+          return ys.front();
+        return previous(n, std::vector<double>(starts.begin() + first, starts.begin() + last), ys);
+      };
+      const Expr decayStart = perCycle(decayStarts);
+      const Expr decay = decayShape(p, p.choice(QStringLiteral("decay_shape")),
+                                    (n - decayStart) / perCycle(decayLengths), peak, floor,
+                                    QStringLiteral("min_lr"));
+      Expr lr = where(n < decayStart, Expr(peak), decay);
+      if (warmup > 0) {
+        const Expr local = n - perCycle(starts);
+        lr = where(local < static_cast<double>(warmup),
+                   warmupRamp(p, local, warmup, perCycle(rampFrom), peak), lr);
+      }
+      return lr;
+    };
+    Expr lr = cycleLr(0, 1, p.integer(QStringLiteral("warmup_steps")));
+    if (!p.errors().isEmpty()) return BuiltSchedule{Expr(0.0), total};
+    if (ends.size() > 1)
+      lr = where(n < static_cast<double>(ends[0]), lr,
+                 cycleLr(1, ends.size(), p.integer(QStringLiteral("rewarmup_steps"))));
     return BuiltSchedule{lr, total};
   };
   return f;

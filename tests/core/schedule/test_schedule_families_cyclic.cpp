@@ -93,6 +93,22 @@ class TestScheduleFamiliesCyclic : public QObject {
     LRSCOPE_CHECK_CLOSED_FORM(s, closed, 0, 399, 400, 499, 500, 899, 900, -1);
   }
 
+  void wsdSManyCycles() {
+    // 400 cycles of 100 steps: warmup 30 in the first, re-warmup 20 from min_lr in the others,
+    // linear decay over the last 20 of each.
+    LRSCOPE_SCHEDULE(s, R"({"family": "wsd_s", "total_steps": 40000, "peak_lr": 1e-3,
+        "min_lr": 1e-4, "warmup_steps": 30, "cycles": 400, "rewarmup_steps": 20,
+        "decay_fraction": 0.2, "decay_shape": "linear"})");
+    auto closed = [](std::int64_t n) {
+      const std::int64_t m = n % 100;
+      if (n < 30) return 1e-3 * double(n) / 30.0;
+      if (n >= 100 && m < 20) return 1e-4 + (1e-3 - 1e-4) * double(m) / 20.0;
+      if (m < 80) return 1e-3;
+      return 1e-4 + (1e-3 - 1e-4) * (1.0 - double(m - 80) / 20.0);
+    };
+    LRSCOPE_CHECK_CLOSED_FORM(s, closed, 0, 29, 30, 79, 80, 99, 100, 119, 120, 39899, 39900, -1);
+  }
+
   void cyclicTriangularLikeSmith() {
     // Smith (2017): cycle = floor(1 + n/(2 stepsize)), x = |n/stepsize - 2 cycle + 1|,
     // lr = base + (max - base) max(0, 1 - x); PyTorch CyclicLR defaults (step_size_up 2000).

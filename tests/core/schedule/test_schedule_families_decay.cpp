@@ -55,6 +55,19 @@ class TestScheduleFamiliesDecay : public QObject {
     LRSCOPE_CHECK_CLOSED_FORM(s, closed, 0, 999, 1000, 11999, 12000, 17999, 18000, -1);
   }
 
+  void multiStepManyMilestones() {
+    // 999 milestones, one every 10 steps.
+    QStringList milestones;
+    for (int m = 10; m < 10000; m += 10) milestones << QString::number(m);
+    const QByteArray json = QStringLiteral(R"({"family": "multi_step", "total_steps": 10000,
+        "peak_lr": 1e-3, "gamma": 0.999, "milestones": [%1]})")
+                                .arg(milestones.join(QLatin1Char(',')))
+                                .toUtf8();
+    LRSCOPE_SCHEDULE(s, json);
+    auto closed = [](std::int64_t n) { return 1e-3 * std::pow(0.999, double(n / 10)); };
+    LRSCOPE_CHECK_CLOSED_FORM(s, closed, 0, 9, 10, 11, 9989, 9990, -1);
+  }
+
   void eightOneOneDefaults() {
     // DeepSeek: warmup over 2000 steps, x0.316 after 80% and after 90% of training.
     LRSCOPE_SCHEDULE(s, R"({"family": "eight_one_one", "total_steps": 100000,
