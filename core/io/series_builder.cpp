@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
 namespace lrscope {
 
@@ -30,6 +34,20 @@ void countNonFinite(const Series& s, const QString& source, QStringList& warning
                   .arg(first);
 }
 
+// Large arrays filled once: ask Linux for transparent huge pages, so filling 8 MB faults 4 times
+// instead of 2048 (page faults dominate the system time of a big load).
+void adviseHugePages(void* data, std::size_t bytes) {
+#ifdef __linux__
+  constexpr std::uintptr_t kHuge = std::uintptr_t(2) << 20;
+  const auto begin = (reinterpret_cast<std::uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
+  const auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(kHuge - 1);
+  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#else
+  (void)data;
+  (void)bytes;
+#endif
+}
+
 }  // namespace
 
 int RunBuilder::series(const QString& name, const QString& key) {
@@ -43,16 +61,19 @@ int RunBuilder::series(const QString& name, const QString& key) {
 
 void RunBuilder::add(int series, std::int64_t step, double value, double wallTime) {
   Pending& p = pending_[static_cast<std::size_t>(series)];
-  if (p.wallTime.empty() && !std::isnan(wallTime)) p.wallTime.assign(p.steps.size(), kNoTime);
+  const bool timed = !p.wallTime.empty() || !std::isnan(wallTime);
+  if (p.wallTime.empty() && timed) p.wallTime.assign(p.steps.size(), kNoTime);
   p.steps.push_back(step);
   p.values.push_back(value);
-  if (!p.wallTime.empty()) p.wallTime.push_back(wallTime);
+  if (timed) p.wallTime.push_back(wallTime);
 }
 
 void RunBuilder::reserve(int series, std::size_t points) {
   Pending& p = pending_[static_cast<std::size_t>(series)];
   p.steps.reserve(points);
   p.values.reserve(points);
+  adviseHugePages(p.steps.data(), p.steps.capacity() * sizeof(std::int64_t));
+  adviseHugePages(p.values.data(), p.values.capacity() * sizeof(double));
 }
 
 Run RunBuilder::finish(const QString& name, const QString& source, const QString& format) {
