@@ -5,6 +5,7 @@
 #include <QFileInfo>
 
 #include "io/csv_reader.h"
+#include "io/tensorboard_reader.h"
 
 namespace lrscope {
 
@@ -12,6 +13,7 @@ std::vector<std::unique_ptr<LogReader>> makeLogReaders(const ReadOptions& option
   std::vector<std::unique_ptr<LogReader>> readers;
   // One line per format, in detection order (ties go to the earlier one).
   readers.push_back(std::make_unique<CsvReader>(options.columns));
+  readers.push_back(std::make_unique<TensorBoardReader>());
   return readers;
 }
 
