@@ -12,14 +12,10 @@ namespace {
 
 constexpr int kMaxOrder = 48;
 
-// Binomial coefficients C(k, j) for k, j < kMaxOrder.
-const std::array<std::array<double, kMaxOrder>, kMaxOrder>& binomials() {
-  static const auto table = [] {
-    std::array<std::array<double, kMaxOrder>, kMaxOrder> t{};
-    for (int k = 0; k < kMaxOrder; ++k) {
-      t[k][0] = 1.0;
-      for (int j = 1; j <= k; ++j) t[k][j] = t[k - 1][j - 1] + (j < k ? t[k - 1][j] : 0.0);
-    }
+const std::vector<double>& inverseFactorials() {
+  static const std::vector<double> table = [] {
+    std::vector<double> t(kMaxOrder, 1.0);
+    for (int k = 1; k < kMaxOrder; ++k) t[k] = t[k - 1] / k;
     return t;
   }();
   return table;
@@ -30,11 +26,10 @@ const std::array<std::array<double, kMaxOrder>, kMaxOrder>& binomials() {
 // Per-evaluation scratch: per-source offsets/weights and per-level node centres, radii, moments.
 template <typename T>
 struct LossDropSum::Work {
-  int order = 0;
   std::vector<T> off;     // lr[n]^gamma / C per source
   std::vector<T> weight;  // d_n off^beta per source
   std::vector<std::vector<double>> centre, radius;
-  std::vector<std::vector<T>> moments;  // node j of a level: order values, scaled by radius^k
+  std::vector<std::vector<T>> moments;  // node j of a level: p values (see evaluate)
 };
 
 LossDropSum::LossDropSum(std::shared_ptr<const PerStepLr> lr, std::int64_t first,
@@ -121,12 +116,11 @@ void LossDropSum::evaluate(const T& C, const T& beta, const T& gamma, T* out) co
     for (std::size_t t = 0; t < targets_.size(); ++t) out[t] = T(0.0);
     return;
   }
-  const auto& binom = binomials();
   const std::size_t leaf = static_cast<std::size_t>(std::max(1, options_.leafSize));
   const std::size_t levels = levelDrop_.size();
+  const int p = orderFor(scalarOf(beta));
+  const std::vector<double>& inverseFactorial = inverseFactorials();
   Work<T> w;
-  w.order = orderFor(scalarOf(beta));
-  const int p = w.order;
   const T logC = log(C);
   w.off.assign(count, T(0.0));
   w.weight.assign(count, T(0.0));
@@ -140,16 +134,19 @@ void LossDropSum::evaluate(const T& C, const T& beta, const T& gamma, T* out) co
   w.radius.resize(levels);
   w.moments.resize(levels);
   auto floorRadius = [](double r, double c) { return std::max(r, 1e-12 * (1.0 + std::abs(c))); };
-  // Leaves: centre, radius and moments sum w (delta / r)^k straight from the sources.
+  // Moments are stored as m_k = sum w (delta / r)^k / k! ("exponential" scaling keeps the centre
+  // shift a plain convolution).
+  // Leaves: straight from the sources, k outer so the loop over a leaf's sources vectorises.
   {
     const std::size_t nodes = levelDrop_[0].size();
     w.centre[0].resize(nodes);
     w.radius[0].resize(nodes);
-    w.moments[0].assign(nodes * p, T(0.0));
+    w.moments[0].resize(nodes * p);
+    std::vector<T> u(leaf), power(leaf);
     for (std::size_t j = 0; j < nodes; ++j) {
-      const std::size_t lo = j * leaf, hi = std::min(lo + leaf, count);
+      const std::size_t lo = j * leaf, size = std::min(lo + leaf, count) - lo;
       double low = 1e300, high = -1e300;
-      for (std::size_t i = lo; i < hi; ++i) {
+      for (std::size_t i = lo; i < lo + size; ++i) {
         const double pos = sources_[i].tail + scalarOf(w.off[i]);
         low = std::min(low, pos);
         high = std::max(high, pos);
@@ -157,61 +154,63 @@ void LossDropSum::evaluate(const T& C, const T& beta, const T& gamma, T* out) co
       const double c = 0.5 * (low + high), r = floorRadius(0.5 * (high - low), c);
       w.centre[0][j] = c;
       w.radius[0][j] = r;
-      T* mu = &w.moments[0][j * p];
-      for (std::size_t i = lo; i < hi; ++i) {
-        const T u = (sources_[i].tail + w.off[i] - c) / r;
-        T term = w.weight[i];
-        for (int k = 0; k < p; ++k) {
-          mu[k] += term;
-          term *= u;
+      for (std::size_t i = 0; i < size; ++i) {
+        u[i] = (sources_[lo + i].tail + w.off[lo + i] - c) / r;
+        power[i] = w.weight[lo + i];
+      }
+      T* m = &w.moments[0][j * p];
+      for (int k = 0; k < p; ++k) {
+        T sum(0.0);
+        for (std::size_t i = 0; i < size; ++i) {
+          sum += power[i];
+          power[i] *= u[i];
         }
+        m[k] = sum * inverseFactorial[k];
       }
     }
   }
-  // Inner nodes: the union of the children's intervals; moments shifted binomially.
-  std::vector<double> shift(static_cast<std::size_t>(p) * p), scalePowers(p), shiftPowers(p);
-  auto powers = [p](double x, std::vector<double>& out) {
-    out[0] = 1.0;
-    for (int k = 1; k < p; ++k) out[k] = out[k - 1] * x;
-  };
+  // Inner nodes: the union of the children's intervals; a child's moments, rescaled to the parent
+  // radius (factor s^k, s = r1/r) and shifted by h = (c1 - c)/r, add up as
+  // m_k = sum_{j<=k} s^j m1_j h^(k-j)/(k-j)!.
+  std::vector<T> scaled(p);
+  std::vector<double> shift(p);
   for (std::size_t level = 1; level < levels; ++level) {
     const std::size_t nodes = levelDrop_[level].size(), below = levelDrop_[level - 1].size();
     w.centre[level].resize(nodes);
     w.radius[level].resize(nodes);
     w.moments[level].assign(nodes * p, T(0.0));
     for (std::size_t j = 0; j < nodes; ++j) {
+      const std::size_t last = std::min(2 * j + 2, below);
       double low = 1e300, high = -1e300;
-      for (std::size_t child = 2 * j; child < std::min(2 * j + 2, below); ++child) {
-        low = std::min(low, w.centre[level - 1][child] - w.radius[level - 1][child]);
-        high = std::max(high, w.centre[level - 1][child] + w.radius[level - 1][child]);
+      for (std::size_t c = 2 * j; c < last; ++c) {
+        low = std::min(low, w.centre[level - 1][c] - w.radius[level - 1][c]);
+        high = std::max(high, w.centre[level - 1][c] + w.radius[level - 1][c]);
       }
-      const double c = 0.5 * (low + high), r = floorRadius(0.5 * (high - low), c);
-      w.centre[level][j] = c;
+      const double centre = 0.5 * (low + high), r = floorRadius(0.5 * (high - low), centre);
+      w.centre[level][j] = centre;
       w.radius[level][j] = r;
-      T* mu = &w.moments[level][j * p];
-      for (std::size_t child = 2 * j; child < std::min(2 * j + 2, below); ++child) {
-        // (delta/r)^k = sum_j C(k,j) (delta1/r1)^j (r1/r)^j (h/r)^(k-j), h = c1 - c.
-        const double scale = w.radius[level - 1][child] / r;
-        const double h = (w.centre[level - 1][child] - c) / r;
-        const T* mu1 = &w.moments[level - 1][child * p];
-        powers(scale, scalePowers);
-        powers(h, shiftPowers);
-        for (int k = 0; k < p; ++k)
-          for (int jj = 0; jj <= k; ++jj)
-            shift[k * p + jj] = binom[k][jj] * scalePowers[jj] * shiftPowers[k - jj];
+      T* m = &w.moments[level][j * p];
+      for (std::size_t c = 2 * j; c < last; ++c) {
+        const double s = w.radius[level - 1][c] / r, h = (w.centre[level - 1][c] - centre) / r;
+        const T* m1 = &w.moments[level - 1][c * p];
+        double sk = 1.0, hk = 1.0;
+        for (int k = 0; k < p; ++k, sk *= s, hk *= h) {
+          scaled[k] = m1[k] * sk;
+          shift[k] = hk * inverseFactorial[k];
+        }
         for (int k = 0; k < p; ++k) {
-          T acc(0.0);
-          for (int jj = 0; jj <= k; ++jj) acc += mu1[jj] * shift[k * p + jj];
-          mu[k] += acc;
+          T sum(0.0);
+          for (int jj = 0; jj <= k; ++jj) sum += scaled[jj] * shift[k - jj];
+          m[k] += sum;
         }
       }
     }
   }
-  // Fold the expansion coefficients (-1)^k (beta)_k / k! into the moments.
+  // Fold in the expansion coefficients: (1 + x)^-beta = sum_k (-1)^k (beta)_k x^k / k!.
   {
     std::vector<T> coef(p);
     coef[0] = T(1.0);
-    for (int k = 1; k < p; ++k) coef[k] = -coef[k - 1] * (beta + (k - 1.0)) / double(k);
+    for (int k = 1; k < p; ++k) coef[k] = -coef[k - 1] * (beta + (k - 1.0));
     for (std::size_t level = 0; level < levels; ++level)
       for (std::size_t i = 0; i < w.moments[level].size(); ++i) w.moments[level][i] *= coef[i % p];
   }

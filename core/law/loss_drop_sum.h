@@ -24,9 +24,9 @@ namespace lrscope {
 class LossDropSum {
  public:
   struct Options {
-    double tolerance = 1e-11;  // truncation bound per far group, relative to its sum |d_n|
-    double theta = 0.4;        // a group is far when its radius <= theta * distance
-    int leafSize = 16;         // sources per leaf
+    double tolerance = 1e-9;  // truncation bound per far group, relative to its sum |d_n|
+    double theta = 0.4;       // a group is far when its radius <= theta * distance
+    int leafSize = 32;        // sources per leaf
   };
 
   // Sources are n in [first, max(steps)] with lr[n-1] != lr[n]; first >= 1.
