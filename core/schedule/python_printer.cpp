@@ -1,6 +1,7 @@
 #include "schedule/python_printer.h"
 
-#include <QLocale>
+#include "common/number_format.h"
+
 #include <cmath>
 
 namespace lrscope {
@@ -135,7 +136,7 @@ QString pythonFloat(double value) {
   if (std::isnan(value)) return QStringLiteral("float('nan')");
   if (std::isinf(value))
     return value > 0 ? QStringLiteral("float('inf')") : QStringLiteral("float('-inf')");
-  QString text = QString::number(value, 'g', QLocale::FloatingPointShortest);
+  QString text = exactNumber(value);
   if (!text.contains(QLatin1Char('.')) && !text.contains(QLatin1Char('e')))
     text += QStringLiteral(".0");
   return value < 0 ? QLatin1Char('(') + text + QLatin1Char(')') : text;

@@ -1,6 +1,5 @@
 #include "schedule/schedule_export.h"
 
-#include <QLocale>
 #include <algorithm>
 
 #include "schedule/python_printer.h"
@@ -26,10 +25,6 @@ QString definitions(const PythonCode& code) {
 }
 
 }  // namespace
-
-QString exactNumber(double value) {
-  return QString::number(value, 'g', QLocale::FloatingPointShortest);
-}
 
 QByteArray scheduleToCsv(const Schedule& schedule, std::int64_t every) {
   every = std::max<std::int64_t>(every, 1);

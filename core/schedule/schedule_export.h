@@ -12,6 +12,7 @@
 #include <QString>
 #include <cstdint>
 
+#include "common/number_format.h"
 #include "schedule/schedule.h"
 
 namespace lrscope {
@@ -19,8 +20,5 @@ namespace lrscope {
 QByteArray scheduleToCsv(const Schedule& schedule, std::int64_t every = 1);
 QString scheduleToPyTorch(const Schedule& schedule);
 QString scheduleToOptax(const Schedule& schedule);
-
-// Shortest decimal text that reads back to exactly `value`.
-QString exactNumber(double value);
 
 }  // namespace lrscope
