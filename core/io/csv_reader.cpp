@@ -135,11 +135,15 @@ double CsvReader::canRead(const QString& path, const QByteArray& firstBytes) con
     numericRow = numericRow || (numbers * 2 >= static_cast<int>(row.size()) && numbers > 0);
   }
   if (!numericRow) return tableName && dialect.header ? 0.3 : 0.0;
-  if (dialect.columns < 2 && !tableName) return 0.0;
   if (tableName) return 0.5;
+  if (dialect.columns < 2) return 0.0;
   const bool plain = suffix.isEmpty() || suffix == QLatin1String("txt") ||
                      suffix == QLatin1String("dat") || suffix == QLatin1String("tab");
-  return plain ? 0.3 : 0.15;
+  if (plain) return 0.3;
+  // Any other name: only a table whose header names a step column.
+  for (const QString& name : sample.names)
+    if (assignColumn(name, roles_).role == ColumnRole::Step) return 0.2;
+  return 0.0;
 }
 
 Result<std::vector<Run>> CsvReader::read(const QString& path, const Progress& progress) const {

@@ -2,6 +2,7 @@
 
 #include <QStringDecoder>
 #include <QUtf8StringView>
+#include <algorithm>
 #include <cstring>
 
 namespace lrscope {
@@ -64,6 +65,20 @@ bool LineReader::open(const QString& path) {
   return true;
 }
 
+bool LineReader::openRange(const QString& path, qint64 begin, qint64 end) {
+  path_ = path;
+  warnings_ = WarningList(path);
+  file_.setFileName(path);
+  if (!file_.open(QIODevice::ReadOnly) || !file_.seek(begin)) {
+    error_ = QStringLiteral("%1: cannot open (%2)").arg(path, file_.errorString());
+    return false;
+  }
+  size_ = end;
+  consumed_ = begin;
+  endLimit_ = end;
+  return true;
+}
+
 bool LineReader::decodeUtf16(bool bigEndian) {
   if (size_ > kMaxDecodedBytes) {
     error_ = QStringLiteral("%1: UTF-16 text over 512 MiB is not supported; save it as UTF-8")
@@ -81,7 +96,8 @@ bool LineReader::decodeUtf16(bool bigEndian) {
   end_ = buffer_.size();
   memory_ = eof_ = true;
   encoding_ = bigEndian ? QStringLiteral("UTF-16BE") : QStringLiteral("UTF-16LE");
-  warnings_.addAll({QStringLiteral("%1: decoded from %2").arg(path_, encoding_)});
+  warnings_.add(QStringLiteral("encoding notes"), 0,
+                QStringLiteral("decoded from %1").arg(encoding_));
   if (!std::memchr(buffer_.data(), '\n', end_) && std::memchr(buffer_.data(), '\r', end_))
     eol_ = '\r';
   return true;
@@ -97,7 +113,9 @@ bool LineReader::fill() {
     end_ = pending;
   }
   if (buffer_.size() < end_ + kChunk) buffer_.resize(end_ + kChunk);
-  const qint64 n = file_.read(buffer_.data() + end_, static_cast<qint64>(kChunk));
+  qint64 want = static_cast<qint64>(kChunk);
+  if (endLimit_ >= 0) want = std::min(want, endLimit_ - consumed_ - static_cast<qint64>(end_));
+  const qint64 n = want > 0 ? file_.read(buffer_.data() + end_, want) : 0;
   if (n < 0) {
     error_ = QStringLiteral("%1: read error (%2)").arg(path_, file_.errorString());
     eof_ = true;
@@ -128,15 +146,15 @@ bool LineReader::next(std::string_view& line) {
       }
       if (static_cast<qint64>(pending) > maxLine_) {
         ++lineNumber_;
-        warnings_.add(kLongLines, QStringLiteral("line %1: longer than %2 MiB; skipped")
-                                      .arg(lineNumber_)
-                                      .arg(maxLine_ >> 20));
+        warnings_.add(kLongLines, lineNumber_,
+                      QStringLiteral("longer than %1 MiB; skipped").arg(maxLine_ >> 20));
         skipping = true;
         begin_ = end_;
         continue;
       }
       if (fill()) continue;
       if (!error_.isEmpty() || pending == 0) return false;
+      start = buffer_.data() + begin_;  // fill() moved the pending bytes to the front
       unterminated_ = true;
     }
     begin_ += length + (hit ? 1 : 0);
@@ -147,9 +165,8 @@ bool LineReader::next(std::string_view& line) {
     ++lineNumber_;
     if (eol_ == '\n' && length > 0 && start[length - 1] == '\r') --length;
     if (std::memchr(start, '\0', length)) {
-      warnings_.add(
-          kBinaryLines,
-          QStringLiteral("line %1: holds NUL bytes (binary data); skipped").arg(lineNumber_));
+      warnings_.add(kBinaryLines, lineNumber_,
+                    QStringLiteral("holds NUL bytes (binary data); skipped"));
       if (unterminated_) return false;
       continue;
     }
@@ -161,6 +178,15 @@ bool LineReader::next(std::string_view& line) {
 QByteArray LineReader::head() const {
   const std::size_t size = std::min(end_, kChunk) - std::min(end_, textStart_);
   return QByteArray(buffer_.data() + textStart_, static_cast<qsizetype>(size));
+}
+
+qint64 LineReader::estimatedLines() const {
+  const std::size_t size = std::min(end_, kChunk);
+  if (memory_ || size == 0) return 0;
+  const auto lines = std::count(buffer_.data(), buffer_.data() + size, eol_);
+  if (lines == 0) return 0;
+  const double perLine = static_cast<double>(size) / static_cast<double>(lines);
+  return static_cast<qint64>(1.02 * static_cast<double>(size_) / perLine) + 16;
 }
 
 QByteArray textHead(const QByteArray& firstBytes) {
@@ -186,7 +212,8 @@ double LineReader::fraction() const {
 
 bool looksBinary(const QByteArray& bytes, qint64* where) {
   const char* data = bytes.constData();
-  const auto size = static_cast<std::size_t>(bytes.size());
+  auto size = static_cast<std::size_t>(bytes.size());
+  while (size > 0 && data[size - 1] == '\0') --size;  // a crashed writer's zero padding
   if (startsWith(data, size, "\xFF\xFE") || startsWith(data, size, "\xFE\xFF") ||
       utf16Pattern(data, size))
     return false;

@@ -22,6 +22,14 @@ class LineReader {
 
   // Opens `path`; false (and error()) when it cannot be opened or its encoding is unsupported.
   bool open(const QString& path);
+  // Opens the UTF-8 bytes [begin, end) of `path` (begin at a line start); line numbers count from
+  // there. For reading one file in parts on several threads.
+  bool openRange(const QString& path, qint64 begin, qint64 end);
+  // Stops reading at byte `end` of the file (a line start, at or after position()).
+  void setEnd(qint64 end) { endLimit_ = end; }
+  qint64 position() const { return consumed_ + static_cast<qint64>(begin_); }  // next byte
+  qint64 size() const { return size_; }
+  bool inMemory() const { return memory_; }
   // The next line without its line end; valid until the next call. False at the end or on a read
   // error (then error() is set).
   bool next(std::string_view& line);
@@ -32,9 +40,11 @@ class LineReader {
   double fraction() const;  // share of the file consumed, for progress
   // The start of the text (up to 1 MiB, decoded, without a BOM), for sniffing; valid after open().
   QByteArray head() const;
+  // Lines in the whole file, estimated from the head's line lengths (0 when unknown).
+  qint64 estimatedLines() const;
   const QString& error() const { return error_; }
   QString encoding() const { return encoding_; }
-  QStringList warnings() const { return warnings_.finish(); }
+  const WarningList& warnings() const { return warnings_; }
 
  private:
   bool fill();  // reads the next chunk behind the unconsumed bytes; false at the end
@@ -49,6 +59,7 @@ class LineReader {
   std::size_t textStart_ = 0;  // after a BOM
   qint64 consumed_ = 0;        // bytes consumed before buffer_[0]
   qint64 size_ = 0;
+  qint64 endLimit_ = -1;  // stop reading here (-1: the end of the file)
   bool eof_ = false;
   bool memory_ = false;  // whole decoded text in buffer_
   bool unterminated_ = false;
@@ -56,7 +67,7 @@ class LineReader {
   qint64 lineNumber_ = 0;
   QString encoding_ = QStringLiteral("UTF-8");
   QString error_;
-  WarningList warnings_{QString()};
+  WarningList warnings_;
 };
 
 // A file's first bytes as UTF-8: UTF-16 (BOM or zero-byte pattern) decoded, a UTF-8 BOM dropped.

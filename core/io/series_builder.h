@@ -33,6 +33,9 @@ class RunBuilder {
   }
   void add(int series, std::int64_t step, double value, double wallTime);
   void reserve(int series, std::size_t points);
+  // Appends the points `later` collected for the same series (same names, same order), as if they
+  // had been added here after the present ones.
+  void append(RunBuilder&& later);
 
   // The resolved run; warnings name `source` ("<source>: series 'loss': ...").
   Run finish(const QString& name, const QString& source, const QString& format);

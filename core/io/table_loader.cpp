@@ -1,8 +1,11 @@
 #include "io/table_loader.h"
 
+#include <QFile>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <string>
+#include <thread>
 #include <unordered_map>
 
 #include "io/delimited_text.h"
@@ -14,6 +17,7 @@ namespace lrscope {
 namespace {
 
 constexpr double kNoTime = std::numeric_limits<double>::quiet_NaN();
+constexpr qint64 kParallelBytes = qint64(8) << 20;  // files this big are parsed in two halves
 
 const QString kBadCells = QStringLiteral("cells that are not numbers (skipped)");
 const QString kBadSteps = QStringLiteral("rows whose step is not an integer (skipped)");
@@ -21,6 +25,7 @@ const QString kNoSteps = QStringLiteral("rows without a step (skipped)");
 const QString kShortRows = QStringLiteral("rows with missing fields");
 const QString kLongRows = QStringLiteral("rows with extra fields");
 const QString kQuotes = QStringLiteral("rows with an unclosed quote");
+const QString kCutOff = QStringLiteral("cut-off lines");
 
 struct ValueColumn {
   int column;
@@ -31,6 +36,267 @@ struct ValueColumn {
 
 bool blank(std::string_view s) {
   return trimmed(s).empty();
+}
+
+bool integralStep(double x, std::int64_t& step) {
+  if (!(std::abs(x) <= 9.0e15) || x != std::floor(x)) return false;
+  step = static_cast<std::int64_t>(x);
+  return true;
+}
+
+// The common row, parsed in one pass without splitting: every used field empty or a plain decimal
+// (io/delimited_text.h scanDecimal), exactly `width` fields, no quotes. False sends the row to the
+// general path, which also reports what is wrong with it.
+bool parsePlainRow(std::string_view line, char delimiter, const std::vector<char>& used,
+                   std::vector<double>& numbers, std::vector<char>& present) {
+  const char* p = line.data();
+  const char* end = p + line.size();
+  const std::size_t width = used.size();
+  for (std::size_t c = 0; c < width; ++c) {
+    if (c > 0) {
+      if (p == end || *p != delimiter) return false;
+      ++p;
+    }
+    if (p == end || *p == delimiter) {
+      present[c] = 0;
+      continue;
+    }
+    if (!used[c]) {
+      const void* d = std::memchr(p, delimiter, static_cast<std::size_t>(end - p));
+      p = d ? static_cast<const char*>(d) : end;
+      present[c] = 0;
+      continue;
+    }
+    p = scanDecimal(p, end, numbers[c]);
+    if (!p) return false;
+    present[c] = 1;
+  }
+  return p == end;
+}
+
+// The rows of a table, or of a part of one (a file read in two halves on two threads).
+class TablePart {
+ public:
+  TablePart(const TablePlan& plan, const QString& path, qint64 expectedRows)
+      : warnings(path), plan_(plan), width_(plan.columns.size()) {
+    const bool longFormat = plan.runColumn >= 0;
+    builders_.resize(
+        longFormat ? 1 : static_cast<std::size_t>(std::max<qsizetype>(plan.runNames.size(), 1)));
+    for (std::size_t c = 0; c < width_; ++c) {
+      const TableColumn& col = plan.columns[c];
+      if (col.kind != TableColumn::Kind::Value) continue;
+      const int slot = longFormat ? 0 : col.runSlot;
+      const int series = builders_[static_cast<std::size_t>(slot)].series(col.series, col.name);
+      values_.push_back({static_cast<int>(c), slot, col.stepColumn, series});
+    }
+    if (longFormat) blankRun_ = builders_.front();
+    if (!longFormat) runNames_ = plan.runNames;
+    fastPath_ = !longFormat && plan.delimiter != kBlankRuns;
+    used_.assign(width_, 0);
+    present_.assign(width_, 0);
+    numbers_.assign(width_, 0.0);
+    for (const ValueColumn& v : values_) {
+      used_[static_cast<std::size_t>(v.column)] = 1;
+      if (v.stepColumn >= 0) used_[static_cast<std::size_t>(v.stepColumn)] = 1;
+    }
+    if (plan.stepColumn >= 0) used_[static_cast<std::size_t>(plan.stepColumn)] = 1;
+    if (plan.wallTimeColumn >= 0) used_[static_cast<std::size_t>(plan.wallTimeColumn)] = 1;
+    if (expectedRows > 0 && !longFormat)
+      for (const ValueColumn& v : values_)
+        builders_[static_cast<std::size_t>(v.slot)].reserve(v.series,
+                                                            static_cast<std::size_t>(expectedRows));
+  }
+
+  WarningList warnings;
+  qint64 headerLine = 0;
+  qint64 dataLines = 0;  // lines after the header that are not comments
+  qint64 rows = 0;       // data lines with a valid step
+  qint64 points = 0;
+
+  // Reads every line of `lines`; the first non-comment one is the header when `header`. Reports
+  // progress over the bytes [from, to). False when cancelled.
+  bool parse(LineReader& lines, bool header, const Progress& progress, qint64 from, qint64 to) {
+    std::string_view line;
+    while (lines.next(line)) {
+      if (line.empty() || line.front() == '#' || line.front() == ' ' || line.front() == '\t')
+        if (isComment(line)) continue;
+      if (header) {
+        header = false;
+        headerLine = lines.lineNumber();
+        continue;
+      }
+      ++dataLines;
+      if (!fastRow(line)) slowRow(line, lines);
+      if ((rows & 0xFFFF) == 0) {
+        if (progress.cancelled()) return false;
+        progress(static_cast<double>(lines.position() - from) /
+                 static_cast<double>(std::max<qint64>(to - from, 1)));
+      }
+    }
+    return !progress.cancelled();
+  }
+
+  // Appends the part that follows this one in the file; its lines come `lineOffset` later.
+  void append(TablePart&& later, qint64 lineOffset) {
+    for (std::size_t i = 0; i < builders_.size(); ++i)
+      builders_[i].append(std::move(later.builders_[i]));
+    warnings.merge(later.warnings, lineOffset);
+    rows += later.rows;
+    dataLines += later.dataLines;
+    points += later.points;
+  }
+
+  std::vector<Run> finish(const QString& path, const QStringList& common) {
+    std::vector<Run> runs;
+    for (std::size_t i = 0; i < builders_.size(); ++i) {
+      Run run = builders_[i].finish(runNames_.value(static_cast<qsizetype>(i)), path, plan_.format);
+      if (run.series.empty()) continue;
+      run.warnings = common + run.warnings;
+      runs.push_back(std::move(run));
+    }
+    return runs;
+  }
+
+ private:
+  bool fastRow(std::string_view line) {
+    std::int64_t step = rows;
+    const auto sc = static_cast<std::size_t>(std::max(plan_.stepColumn, 0));
+    if (!fastPath_ || !parsePlainRow(line, plan_.delimiter, used_, numbers_, present_) ||
+        (plan_.stepColumn >= 0 && !(present_[sc] && integralStep(numbers_[sc], step))))
+      return false;
+    ++rows;
+    double wall = kNoTime;
+    if (plan_.wallTimeColumn >= 0 && present_[static_cast<std::size_t>(plan_.wallTimeColumn)]) {
+      wall = numbers_[static_cast<std::size_t>(plan_.wallTimeColumn)];
+      if (std::abs(wall) > 1e11) wall /= 1000.0;
+    }
+    for (const ValueColumn& v : values_) {
+      const auto c = static_cast<std::size_t>(v.column);
+      if (!present_[c]) continue;
+      std::int64_t at = step;
+      const auto own = static_cast<std::size_t>(v.stepColumn);
+      if (v.stepColumn >= 0 && !(present_[own] && integralStep(numbers_[own], at))) continue;
+      add(builders_[static_cast<std::size_t>(v.slot)], v.series, at, numbers_[c], wall);
+    }
+    return true;
+  }
+
+  void add(RunBuilder& b, int series, std::int64_t step, double x, double wall) {
+    if (plan_.wallTimeColumn >= 0)
+      b.add(series, step, x, wall);
+    else
+      b.add(series, step, x);
+    ++points;
+  }
+
+  void slowRow(std::string_view line, const LineReader& lines) {
+    const qint64 n = lines.lineNumber();
+    if (!splitFields(line, plan_.delimiter, f_, scratch_))
+      warnings.add(kQuotes, n, QStringLiteral("a quote is not closed; read to the line end"));
+    if (f_.size() < width_) {
+      if (lines.lastLineUnterminated()) {
+        warnings.add(kCutOff, n,
+                     QStringLiteral("last line cut off (%1 of %2 fields, no line end); skipped")
+                         .arg(f_.size())
+                         .arg(width_));
+        return;
+      }
+      warnings.add(kShortRows, n,
+                   QStringLiteral("%1 fields where the header has %2; the missing ones are blank")
+                       .arg(f_.size())
+                       .arg(width_));
+      f_.resize(width_, std::string_view());
+    } else if (f_.size() > width_) {
+      warnings.add(kLongRows, n,
+                   QStringLiteral("%1 fields where the header has %2; the extra ones are ignored")
+                       .arg(f_.size())
+                       .arg(width_));
+    }
+    std::int64_t step = rows;
+    if (plan_.stepColumn >= 0) {
+      const std::string_view s = f_[static_cast<std::size_t>(plan_.stepColumn)];
+      const QString& name = plan_.columns[static_cast<std::size_t>(plan_.stepColumn)].name;
+      if (blank(s)) {
+        warnings.add(kNoSteps, n,
+                     QStringLiteral("field '%1' (the step) is blank; row skipped").arg(name));
+        return;
+      }
+      if (!parseStep(s, step)) {
+        warnings.add(kBadSteps, n,
+                     QStringLiteral("field '%1': '%2' is not an integer step; row skipped")
+                         .arg(name, fieldText(s)));
+        return;
+      }
+    }
+    ++rows;
+    double wall = kNoTime;
+    if (plan_.wallTimeColumn >= 0 &&
+        parseNumber(f_[static_cast<std::size_t>(plan_.wallTimeColumn)], wall) &&
+        std::abs(wall) > 1e11)
+      wall /= 1000.0;
+    RunBuilder* single = &builders_.front();
+    if (plan_.runColumn >= 0)
+      single = &runBuilder(trimmed(f_[static_cast<std::size_t>(plan_.runColumn)]));
+    for (const ValueColumn& v : values_) {
+      const std::string_view cell = f_[static_cast<std::size_t>(v.column)];
+      if (cell.empty()) continue;
+      double x = 0.0;
+      if (!parseNumber(cell, x)) {
+        if (!blank(cell))
+          warnings.add(
+              kBadCells, n,
+              QStringLiteral("field '%1': '%2' is not a number; cell skipped")
+                  .arg(plan_.columns[static_cast<std::size_t>(v.column)].name, fieldText(cell)));
+        continue;
+      }
+      std::int64_t at = step;
+      if (v.stepColumn >= 0 && !parseStep(f_[static_cast<std::size_t>(v.stepColumn)], at)) continue;
+      add(plan_.runColumn >= 0 ? *single : builders_[static_cast<std::size_t>(v.slot)], v.series,
+          at, x, wall);
+    }
+  }
+
+  // Long format: the builder of the run named `key`, made on first sight.
+  RunBuilder& runBuilder(std::string_view key) {
+    if (lastSlot_ < 0 || key != lastRun_) {
+      lastRun_.assign(key);
+      auto [it, added] = runSlots_.try_emplace(lastRun_, static_cast<int>(runSlots_.size()));
+      if (added) {
+        if (it->second > 0) builders_.push_back(blankRun_);
+        runNames_ << (key.empty() ? QStringLiteral("(no run)") : fieldText(key));
+      }
+      lastSlot_ = it->second;
+    }
+    return builders_[static_cast<std::size_t>(lastSlot_)];
+  }
+
+  const TablePlan& plan_;
+  std::size_t width_;
+  std::vector<ValueColumn> values_;
+  std::vector<RunBuilder> builders_;
+  RunBuilder blankRun_;
+  QStringList runNames_;
+  std::unordered_map<std::string, int> runSlots_;
+  std::string lastRun_;
+  int lastSlot_ = -1;
+  bool fastPath_ = false;
+  std::vector<char> used_, present_;
+  std::vector<double> numbers_;
+  std::vector<std::string_view> f_;
+  std::string scratch_;
+};
+
+// The first line start at or after byte `at` of `path` (-1 when there is none).
+qint64 lineStartAfter(const QString& path, qint64 at) {
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly) || !file.seek(at)) return -1;
+  for (;;) {
+    const QByteArray chunk = file.read(1 << 16);
+    if (chunk.isEmpty()) return -1;
+    const qsizetype nl = chunk.indexOf('\n');
+    if (nl >= 0) return at + nl + 1;
+    at += chunk.size();
+  }
 }
 
 }  // namespace
@@ -55,154 +321,68 @@ TableSample sampleTable(const QByteArray& head, char delimiter, bool header) {
 
 Result<std::vector<Run>> loadTable(LineReader& lines, const TablePlan& plan, const QString& path,
                                    const Progress& progress) {
-  WarningList warnings(path);
-  const auto width = plan.columns.size();
-  const bool longFormat = plan.runColumn >= 0;
-  std::vector<ValueColumn> values;
-  std::vector<RunBuilder> builders(longFormat ? 1 : std::max<qsizetype>(plan.runNames.size(), 1));
-  for (std::size_t c = 0; c < width; ++c) {
-    const TableColumn& col = plan.columns[c];
-    if (col.kind != TableColumn::Kind::Value) continue;
-    const int slot = longFormat ? 0 : col.runSlot;
-    const int series = builders[static_cast<std::size_t>(slot)].series(col.series, col.name);
-    values.push_back({static_cast<int>(c), slot, col.stepColumn, series});
-  }
-  const RunBuilder blankRun = longFormat ? builders.front() : RunBuilder();
-  QStringList runNames = plan.runNames;
-  std::unordered_map<std::string, int> runSlots;
-  std::string lastRun;
-  int lastSlot = -1;
-
-  std::vector<std::string_view> f;
-  std::string scratch;
-  std::string_view line;
-  bool headerPending = plan.header;
-  qint64 headerLine = 0, rows = 0, points = 0;
-  const auto blankField = std::string_view();
-  while (lines.next(line)) {
-    if (line.empty() || line.front() == '#' || line.front() == ' ' || line.front() == '\t')
-      if (isComment(line)) continue;
-    const qint64 n = lines.lineNumber();
-    if (headerPending) {
-      headerPending = false;
-      headerLine = n;
-      continue;
-    }
-    if (!splitFields(line, plan.delimiter, f, scratch))
-      warnings.add(kQuotes,
-                   QStringLiteral("line %1: a quote is not closed; read to the line end").arg(n));
-    if (f.size() < width) {
-      if (lines.lastLineUnterminated()) {
-        warnings.add(QStringLiteral("cut-off lines"),
-                     QStringLiteral("line %1: last line cut off (%2 of %3 fields, no line end); "
-                                    "skipped")
-                         .arg(n)
-                         .arg(f.size())
-                         .arg(width));
-        break;
+  const qint64 size = lines.size();
+  const qint64 expectedRows = lines.estimatedLines();
+  TablePart part(plan, path, expectedRows);
+  WarningList laterLineWarnings;
+  bool header = plan.header;
+  bool finished = true, split = false;
+  // Big plain files: read the header here, then the two halves on two threads.
+  if (!lines.inMemory() && size > kParallelBytes && plan.runColumn < 0 && plan.stepColumn >= 0) {
+    std::string_view line;
+    while (header && lines.next(line))
+      if (!isComment(line)) {
+        part.headerLine = lines.lineNumber();
+        header = false;
       }
-      warnings.add(kShortRows, QStringLiteral("line %1: %2 fields where the header has %3; the "
-                                              "missing ones are blank")
-                                   .arg(n)
-                                   .arg(f.size())
-                                   .arg(width));
-      f.resize(width, blankField);
-    } else if (f.size() > width) {
-      warnings.add(kLongRows, QStringLiteral("line %1: %2 fields where the header has %3; the "
-                                             "extra ones are ignored")
-                                  .arg(n)
-                                  .arg(f.size())
-                                  .arg(width));
-    }
-    std::int64_t step = rows;
-    if (plan.stepColumn >= 0) {
-      const std::string_view s = f[static_cast<std::size_t>(plan.stepColumn)];
-      const QString& name = plan.columns[static_cast<std::size_t>(plan.stepColumn)].name;
-      if (blank(s)) {
-        warnings.add(kNoSteps,
-                     QStringLiteral("line %1: field '%2' (the step) is blank; row skipped")
-                         .arg(n)
-                         .arg(name));
-        continue;
-      }
-      if (!parseStep(s, step)) {
-        warnings.add(kBadSteps, QStringLiteral("line %1: field '%2': '%3' is not an integer step; "
-                                               "row skipped")
-                                    .arg(n)
-                                    .arg(name, fieldText(s)));
-        continue;
-      }
-    }
-    ++rows;
-    double wall = kNoTime;
-    if (plan.wallTimeColumn >= 0 &&
-        parseNumber(f[static_cast<std::size_t>(plan.wallTimeColumn)], wall) &&
-        std::abs(wall) > 1e11)
-      wall /= 1000.0;
-    RunBuilder* single = &builders.front();
-    if (longFormat) {
-      const std::string_view key = trimmed(f[static_cast<std::size_t>(plan.runColumn)]);
-      if (lastSlot < 0 || key != lastRun) {
-        lastRun.assign(key);
-        auto [it, added] = runSlots.try_emplace(lastRun, static_cast<int>(runSlots.size()));
-        if (added) {
-          if (it->second > 0) builders.push_back(blankRun);
-          runNames << (key.empty() ? QStringLiteral("(no run)") : fieldText(key));
-        }
-        lastSlot = it->second;
-      }
-      single = &builders[static_cast<std::size_t>(lastSlot)];
-    }
-    for (const ValueColumn& v : values) {
-      const std::string_view cell = f[static_cast<std::size_t>(v.column)];
-      if (cell.empty()) continue;
-      double x = 0.0;
-      if (!parseNumber(cell, x)) {
-        if (!blank(cell))
-          warnings.add(kBadCells, QStringLiteral("line %1: field '%2': '%3' is not a number; "
-                                                 "cell skipped")
-                                      .arg(n)
-                                      .arg(plan.columns[static_cast<std::size_t>(v.column)].name,
-                                           fieldText(cell)));
-        continue;
-      }
-      std::int64_t at = step;
-      if (v.stepColumn >= 0 && !parseStep(f[static_cast<std::size_t>(v.stepColumn)], at)) continue;
-      RunBuilder& b = longFormat ? *single : builders[static_cast<std::size_t>(v.slot)];
-      if (plan.wallTimeColumn >= 0)
-        b.add(v.series, at, x, wall);
-      else
-        b.add(v.series, at, x);
-      ++points;
-    }
-    if ((rows & 0xFFFF) == 0) {
-      if (progress.cancelled()) return Error{kCancelledMessage};
-      progress(lines.fraction());
+    const qint64 start = lines.position();
+    const qint64 middle = lineStartAfter(path, start + (size - start) / 2);
+    if (!header && middle > start && middle < size) {
+      lines.setEnd(middle);
+      const auto laterRows =
+          static_cast<qint64>(static_cast<double>(expectedRows) *
+                              static_cast<double>(size - middle) / static_cast<double>(size));
+      TablePart later(plan, path, laterRows + 1024);
+      LineReader rest;
+      bool laterFinished = false;
+      std::thread worker([&] {
+        laterFinished = rest.openRange(path, middle, size) &&
+                        later.parse(rest, false, Progress{{}, progress.cancel}, middle, size);
+      });
+      finished = part.parse(lines, false, progress, start, middle);
+      worker.join();
+      if (!rest.error().isEmpty()) return Error{rest.error()};
+      finished = finished && laterFinished;
+      const qint64 offset = lines.lineNumber();
+      part.append(std::move(later), offset);
+      laterLineWarnings.merge(rest.warnings(), offset);
+      split = true;
     }
   }
+  if (!split) finished = part.parse(lines, header, progress, 0, size);
+  if (!finished) return Error{kCancelledMessage};
   if (!lines.error().isEmpty()) return Error{lines.error()};
 
-  const QStringList lineWarnings = lines.warnings();
-  if (points == 0) {
+  WarningList lineWarnings = lines.warnings();
+  lineWarnings.merge(laterLineWarnings);
+  if (part.points == 0) {
     QString why;
-    if (rows == 0 && headerLine > 0)
-      why = QStringLiteral("header only (line %1), no data rows").arg(headerLine);
-    else if (rows == 0 && headerLine == 0 && plan.header)
+    if (part.dataLines == 0 && part.headerLine > 0)
+      why = QStringLiteral("header only (line %1), no data rows").arg(part.headerLine);
+    else if (part.dataLines == 0)
       why = QStringLiteral("the file is empty");
     else
-      why = QStringLiteral("no numeric value in %1 data rows").arg(rows);
-    const QStringList first = warnings.finish() + lineWarnings;
-    if (!first.isEmpty()) why += QStringLiteral(" (first problem: %1)").arg(first.front());
+      why = QStringLiteral("no data point in %1 data rows").arg(part.dataLines);
+    const QStringList first = part.warnings.finish() + lineWarnings.finish();
+    if (!first.isEmpty()) {
+      QString problem = first.front();
+      if (problem.startsWith(path + QStringLiteral(": "))) problem.remove(0, path.size() + 2);
+      why += QStringLiteral(" (first problem: %1)").arg(problem);
+    }
     return Error{QStringLiteral("%1: %2").arg(path, why)};
   }
-  QStringList common = plan.warnings + lineWarnings + warnings.finish();
-  std::vector<Run> runs;
-  for (std::size_t i = 0; i < builders.size(); ++i) {
-    Run run = builders[i].finish(runNames.value(static_cast<qsizetype>(i)), path, plan.format);
-    if (run.series.empty()) continue;
-    run.warnings = common + run.warnings;
-    runs.push_back(std::move(run));
-  }
+  lineWarnings.merge(part.warnings);
+  std::vector<Run> runs = part.finish(path, plan.warnings + lineWarnings.finish());
   progress(1.0);
   return runs;
 }
