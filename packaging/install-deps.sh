@@ -10,9 +10,10 @@ packages=(
   libqcustomplot-dev libceres-dev libeigen3-dev
   libgl-dev fonts-dejavu-core
   xvfb xauth
-  python3 python3-numpy
+  python3 python3-numpy python3-pandas
 )
 # python3 + numpy: the tests execute the exported PyTorch/optax snippets to check their values.
+# python3-pandas: the baseline of the CSV-load benchmark (tests/bench/bench_csv_load.cpp).
 
 missing=()
 for p in "${packages[@]}"; do
