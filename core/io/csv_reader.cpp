@@ -103,20 +103,28 @@ Result<bool> openTextFile(LineReader& lines, const QString& path) {
   return true;
 }
 
-Result<std::vector<Run>> readCsvTable(const QString& path, const ColumnRoles& roles,
-                                      const QString& format, const QString& runName,
-                                      const Progress& progress) {
+Result<std::vector<Run>> readTable(const QString& path, const TablePlanner& planner,
+                                   const Progress& progress) {
   LineReader lines;
   if (auto opened = openTextFile(lines, path); !opened) return Error{opened.error()};
   const QByteArray head = lines.head();
   TextDialect dialect;
   if (!sniffDialect(head, dialect))
     return Error{QStringLiteral("%1: no table found (only blank or comment lines)").arg(path)};
-  TablePlan plan =
-      planCsv(sampleTable(head, dialect.delimiter, dialect.header), dialect, roles, path);
-  plan.format = format;
-  plan.runNames = {runName};
+  const TablePlan plan = planner(sampleTable(head, dialect.delimiter, dialect.header), dialect);
   return loadTable(lines, plan, path, progress);
+}
+
+Result<std::vector<Run>> readCsvTable(const QString& path, const ColumnRoles& roles,
+                                      const QString& format, const QString& runName,
+                                      const Progress& progress) {
+  const auto planner = [&](const TableSample& sample, const TextDialect& dialect) {
+    TablePlan plan = planCsv(sample, dialect, roles, path);
+    plan.format = format;
+    plan.runNames = {runName};
+    return plan;
+  };
+  return readTable(path, planner, progress);
 }
 
 double CsvReader::canRead(const QString& path, const QByteArray& firstBytes) const {

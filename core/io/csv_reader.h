@@ -7,7 +7,10 @@
 //   - Two columns with the same series name: the second keeps its own header name.
 //   - Without a header: a first column of integers is the step, the others are "column N".
 // The run is named after the file (its base name).
+#include <functional>
+
 #include "io/column_roles.h"
+#include "io/delimited_text.h"
 #include "io/log_reader.h"
 #include "io/table_loader.h"
 
@@ -28,6 +31,11 @@ class CsvReader : public LogReader {
 Result<std::vector<Run>> readCsvTable(const QString& path, const ColumnRoles& roles,
                                       const QString& format, const QString& runName,
                                       const Progress& progress);
+
+// Reads a delimited table with the plan `planner` makes from its sniffed dialect and first rows.
+using TablePlanner = std::function<TablePlan(const TableSample&, const TextDialect&)>;
+Result<std::vector<Run>> readTable(const QString& path, const TablePlanner& planner,
+                                   const Progress& progress);
 
 // Opens `path` for a text reader: an error when it cannot be opened, is empty or is binary.
 Result<bool> openTextFile(LineReader& lines, const QString& path);

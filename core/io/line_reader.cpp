@@ -18,17 +18,18 @@ bool startsWith(const char* data, std::size_t size, std::string_view prefix) {
   return size >= prefix.size() && std::memcmp(data, prefix.data(), prefix.size()) == 0;
 }
 
-// 0: not UTF-16; 1: little-endian; 2: big-endian (ASCII text in UTF-16 has a zero in every pair).
+// 0: not UTF-16; 1: little-endian; 2: big-endian. Mostly-ASCII text in UTF-16 without a BOM has
+// a zero in (nearly) every pair, always in the same lane.
 int utf16Pattern(const char* data, std::size_t size) {
   const std::size_t pairs = std::min<std::size_t>(size, 4096) / 2;
-  if (pairs < 2) return 0;
+  if (pairs < 4) return 0;
   std::size_t evenZeros = 0, oddZeros = 0;
   for (std::size_t i = 0; i < pairs; ++i) {
     evenZeros += data[2 * i] == 0;
     oddZeros += data[2 * i + 1] == 0;
   }
-  if (oddZeros * 10 >= pairs * 3 && evenZeros * 50 <= pairs) return 1;
-  if (evenZeros * 10 >= pairs * 3 && oddZeros * 50 <= pairs) return 2;
+  if (oddZeros * 10 >= pairs * 7 && evenZeros * 50 <= pairs) return 1;
+  if (evenZeros * 10 >= pairs * 7 && oddZeros * 50 <= pairs) return 2;
   return 0;
 }
 

@@ -5,15 +5,26 @@
 #include <QFileInfo>
 
 #include "io/csv_reader.h"
+#include "io/hf_trainer_state_reader.h"
+#include "io/lightning_reader.h"
+#include "io/mlflow_reader.h"
 #include "io/tensorboard_reader.h"
+#include "io/text_log_reader.h"
+#include "io/wandb_reader.h"
 
 namespace lrscope {
 
 std::vector<std::unique_ptr<LogReader>> makeLogReaders(const ReadOptions& options) {
   std::vector<std::unique_ptr<LogReader>> readers;
   // One line per format, in detection order (ties go to the earlier one).
-  readers.push_back(std::make_unique<CsvReader>(options.columns));
+  readers.push_back(std::make_unique<HfTrainerStateReader>());
+  readers.push_back(std::make_unique<MlflowReader>());
+  readers.push_back(std::make_unique<LightningReader>(options.columns));
+  readers.push_back(std::make_unique<WandbCsvReader>());
+  readers.push_back(std::make_unique<WandbJsonlReader>());
   readers.push_back(std::make_unique<TensorBoardReader>());
+  readers.push_back(std::make_unique<TextLogReader>());
+  readers.push_back(std::make_unique<CsvReader>(options.columns));
   return readers;
 }
 

@@ -27,7 +27,7 @@ void countNonFinite(const Series& s, const QString& source, QStringList& warning
   }
   if (nan + inf == 0) return;
   warnings << QStringLiteral(
-                  "%1: series '%2': %3 NaN and %4 inf values kept as gaps (first at step %5)")
+                  "%1: series '%2': NaN/inf values kept as gaps: %3 NaN, %4 inf (first at step %5)")
                   .arg(source, s.name)
                   .arg(nan)
                   .arg(inf)

@@ -221,12 +221,12 @@ class TestCsvReader : public QObject {
         << 4;
     QTest::newRow("NaN and inf")
         << QByteArray("step,loss\n0,nan\n1,inf\n2,-inf\n3,NaN\n4,1.5\n")
-        << "bad.csv: series 'loss': 2 NaN and 2 inf values kept as gaps (first "
+        << "bad.csv: series 'loss': NaN/inf values kept as gaps: 2 NaN, 2 inf (first "
            "at step 0)"
         << 5;
     QTest::newRow("huge values")
         << QByteArray("step,loss\n0,1e308\n1,1e999\n2,1e-999\n")
-        << "series 'loss': 0 NaN and 1 inf values kept as gaps (first at step 1)" << 3;
+        << "series 'loss': NaN/inf values kept as gaps: 0 NaN, 1 inf (first at step 1)" << 3;
     QTest::newRow("missing columns")
         << QByteArray("step,lr,loss\n0,0.1,3\n1,0.1\n2,0.1,2.5\n")
         << "bad.csv: line 3: 2 fields where the header has 3; the missing "
