@@ -24,7 +24,10 @@ QString hex32(std::uint32_t v) {
 }  // namespace
 
 TfRecordReader::TfRecordReader(QIODevice& device, qint64 size, std::size_t chunkSize)
-    : device_(device), size_(size), chunkSize_(chunkSize < 16 ? 16 : chunkSize) {}
+    : device_(device),
+      size_(size),
+      chunkSize_(std::max<std::size_t>(
+          16, std::min<std::size_t>(chunkSize, std::size_t(std::max<qint64>(size, 0))))) {}
 
 bool TfRecordReader::fill(std::size_t bytes) {
   if (end_ - pos_ >= bytes) return true;

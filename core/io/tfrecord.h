@@ -22,7 +22,8 @@ class TfRecordReader {
     IoError
   };
 
-  // `device` must be open for reading; `size` is its length in bytes.
+  // `device` must be open for reading; `size` is its length in bytes. Chunks are `chunkSize` bytes,
+  // or the file's size when it is smaller (at least 16).
   TfRecordReader(QIODevice& device, qint64 size, std::size_t chunkSize = 1 << 20);
 
   // Reads the next record. The span stays valid until the next call.
