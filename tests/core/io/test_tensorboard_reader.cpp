@@ -189,11 +189,12 @@ class TestTensorBoardReader : public QObject {
     QCOMPARE(grad->values[2], std::numeric_limits<double>::infinity());
     QCOMPARE(grad->values[3], 0.75);
     QCOMPARE(grad->values[4], -std::numeric_limits<double>::infinity());
-    QVERIFY2(
-        anyContains(run.warnings, QStringLiteral("series 'grad_norm': 1 NaN and 2 inf values kept "
-                                                 "as gaps (first at step 1)")),
-        qPrintable(run.warnings.join('\n')));
+    // the wording is RunBuilder's (shared by all readers); check what it must name
     QCOMPARE(run.warnings.size(), 1);
+    for (const char* part :
+         {"simple/events.out.tfevents.1700000000.host", "'grad_norm'", "1 NaN", "2 inf"})
+      QVERIFY2(run.warnings.front().contains(QLatin1String(part)),
+               qPrintable(run.warnings.front()));
   }
 
   void tf2TensorScalars() {
@@ -233,13 +234,10 @@ class TestTensorBoardReader : public QObject {
     QCOMPARE(loss->wallTime.back(), kT0 + 200);
     QCOMPARE(loss->restarts, 1);
     QCOMPARE(loss->replacedPoints, std::int64_t(6));
-    QVERIFY2(
-        anyContains(run.warnings, QStringLiteral("step went back from 9 to 5 (a restart); the 5 "
-                                                 "earlier points at steps >= 5 were replaced")),
-        qPrintable(run.warnings.join('\n')));
-    QVERIFY(
-        anyContains(run.warnings, QStringLiteral("1 repeated steps with a different value (first "
-                                                 "at step 9); the later value kept")));
+    // reported by RunBuilder (its wording): the restart's steps, and the repeated step
+    QVERIFY2(anyContains(run.warnings, QStringLiteral("from 9 to 5")),
+             qPrintable(run.warnings.join('\n')));
+    QVERIFY(anyContains(run.warnings, QStringLiteral("repeated step")));
   }
 
   void folderOfRunsIsATreeLikeTensorBoard() {

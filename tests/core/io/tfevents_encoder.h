@@ -3,6 +3,7 @@
 // benchmarks that build events in memory. The committed fixtures are written independently by
 // tests/data/io/tensorboard/make_fixtures.py; the doc's checked example ties both to the spec.
 #include <QByteArray>
+#include <QList>
 #include <QString>
 #include <cstdint>
 #include <cstring>
