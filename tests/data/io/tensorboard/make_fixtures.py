@@ -32,6 +32,8 @@ assert crc32c(b"123456789") == 0xE3069283
 
 
 def record(data, length=None):
+    if length is None and data not in RAW_EVENTS:
+        RAW_EVENTS.append(data)
     header = struct.pack("<Q", len(data) if length is None else length)
     return (header + struct.pack("<I", masked(crc32c(header))) + data +
             struct.pack("<I", masked(crc32c(data))))
@@ -113,6 +115,9 @@ def shape(*dims):
 DT_FLOAT, DT_DOUBLE, DT_STRING, DT_INT64, DT_BFLOAT16, DT_HALF = 1, 2, 7, 9, 14, 19
 T0 = 1700000000.0
 FILE_VERSION = event(wall=T0, file_version="brain.Event:2")
+
+
+RAW_EVENTS = []  # every Event written below, also saved alone as a seed for the event fuzzer
 
 
 def write(relative, records):
@@ -224,3 +229,12 @@ write("bad/wire_types/events.out.tfevents.wire_types",
        record(f_double(1, T0) + f_bytes(2, b"\x05") + f_bytes(5, f_bytes(1, simple("loss", 9.0)))),
        record(event(step=3, wall=T0, summary=[tensor_value("loss", f_float(1, 1.0))])),
        REC2])
+
+# ---- raw Event protobufs (no framing): seeds for tests/fuzz/fuzz_tensorboard_event.cpp ----
+seeds = os.path.join(HERE, "raw_events")
+os.makedirs(seeds, exist_ok=True)
+for name in os.listdir(seeds):
+    os.remove(os.path.join(seeds, name))
+for i, data in enumerate(RAW_EVENTS):
+    with open(os.path.join(seeds, "event_%03d.pb" % i), "wb") as f:
+        f.write(data)
