@@ -3,6 +3,7 @@
 #include <qcustomplot.h>
 #include <QVBoxLayout>
 
+#include "plot_style.h"
 #include "workspace.h"
 
 namespace lrscope::ui {
@@ -13,22 +14,13 @@ LrPlotView::LrPlotView(Workspace* workspace, QWidget* parent)
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(plot_);
-  plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom | QCP::iSelectPlottables);
-  plot_->xAxis->setLabel(tr("step (update index n)"));
-  plot_->yAxis->setLabel(tr("learning rate"));
-  plot_->legend->setVisible(true);
-  plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
-  plot_->setNoAntialiasingOnDrag(true);
+  stylePlot(plot_, tr("step (update index n)"), tr("learning rate"));
   connect(workspace_, &Workspace::schedulesChanged, this, &LrPlotView::refresh);
   refresh();
 }
 
 void LrPlotView::setLogScale(bool on) {
-  plot_->yAxis->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
-  if (on)
-    plot_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
-  else
-    plot_->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+  setLogAxis(plot_->yAxis, on);
   resetView();
 }
 
@@ -43,9 +35,7 @@ void LrPlotView::refresh() {
     QCPGraph* graph = plot_->addGraph();
     graph->setName(entry.name);
     graph->setPen(QPen(entry.color, 2));
-    QVector<double> x(static_cast<qsizetype>(entry.lr.size()));
-    for (qsizetype i = 0; i < x.size(); ++i) x[i] = static_cast<double>(i);
-    graph->setData(x, QVector<double>(entry.lr.begin(), entry.lr.end()), true);
+    setSeriesData(graph, entry.lr);
   }
   resetView();
 }

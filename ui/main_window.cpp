@@ -1,13 +1,22 @@
 #include "main_window.h"
 
+#include <qcustomplot.h>
 #include <QApplication>
 #include <QDockWidget>
+#include <QDragEnterEvent>
 #include <QFile>
+#include <QFileDialog>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QSplitter>
 #include <QStatusBar>
 
+#include "log_load_controller.h"
+#include "loss_plot_view.h"
 #include "lr_plot_view.h"
+#include "progress_indicator.h"
+#include "run_list.h"
 #include "schedule/schedule_document.h"
 #include "schedule_editor.h"
 #include "schedule_file_controller.h"
@@ -25,6 +34,19 @@ QDockWidget* dock(const QString& title, const QString& name, QWidget* content) {
   return d;
 }
 
+// The loss and LR plots share their step axis (zoom one, the other follows).
+void linkStepAxes(QCustomPlot* a, QCustomPlot* b) {
+  auto link = [](QCustomPlot* from, QCustomPlot* to) {
+    QObject::connect(from->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), to,
+                     [to](const QCPRange& range) {
+                       to->xAxis->setRange(range);
+                       to->replot(QCustomPlot::rpQueuedReplot);
+                     });
+  };
+  link(a, b);
+  link(b, a);
+}
+
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -32,17 +54,42 @@ MainWindow::MainWindow(QWidget* parent)
       workspace_(new Workspace(this)),
       editor_(new ScheduleEditor),
       list_(new ScheduleList(workspace_)),
+      runs_(new RunList(workspace_)),
       lrPlot_(new LrPlotView(workspace_)),
-      files_(new ScheduleFileController(workspace_, this)) {
+      lossPlot_(new LossPlotView(workspace_)),
+      files_(new ScheduleFileController(workspace_, this)),
+      logs_(new LogLoadController(workspace_, this)),
+      progress_(new ProgressIndicator) {
   setWindowTitle(QStringLiteral("LRScope"));
   setWindowIcon(QIcon(QStringLiteral(":/icons/lrscope.svg")));
-  resize(1280, 800);
-  setCentralWidget(lrPlot_);
+  setAcceptDrops(true);
+  resize(1280, 860);
+  auto* plots = new QSplitter(Qt::Vertical);
+  plots->addWidget(lossPlot_);
+  plots->addWidget(lrPlot_);
+  plots->setSizes({500, 300});
+  setCentralWidget(plots);
+  linkStepAxes(lossPlot_->plot(), lrPlot_->plot());
+  createDocks();
+  createMenus();
+  connectLogLoading();
+  statusBar()->addPermanentWidget(progress_);
+  connect(files_, &ScheduleFileController::message, this,
+          [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+  // Start the editor on the bundled cosine example rather than an empty form.
+  QFile example(QStringLiteral(":/schedules/cosine.json"));
+  if (example.open(QIODevice::ReadOnly))
+    if (Result<ScheduleDocument> doc = parseScheduleDocument(example.readAll(), example.fileName()))
+      editor_->setSchedule(doc->schedule);
+  statusBar()->showMessage(tr("Ready. Open a training log (Ctrl+L) or drop files here."));
+}
+
+void MainWindow::createDocks() {
+  addDockWidget(Qt::LeftDockWidgetArea, dock(tr("Runs"), QStringLiteral("runDock"), runs_));
   addDockWidget(Qt::LeftDockWidgetArea,
                 dock(tr("Schedule"), QStringLiteral("scheduleDock"), editor_));
   addDockWidget(Qt::LeftDockWidgetArea,
                 dock(tr("Schedules"), QStringLiteral("scheduleListDock"), list_));
-
   connect(editor_, &ScheduleEditor::addRequested, this, [this](const Schedule& s) {
     workspace_->addSchedule(
         QStringLiteral("%1 #%2").arg(s.family()).arg(workspace_->schedules().size() + 1), s);
@@ -51,19 +98,44 @@ MainWindow::MainWindow(QWidget* parent)
     if (index >= 0 && index < workspace_->schedules().size())
       editor_->setSchedule(workspace_->schedules()[index].schedule);
   });
-  connect(files_, &ScheduleFileController::message, this,
-          [this](const QString& text) { statusBar()->showMessage(text, 8000); });
-  createMenus();
-  // Start the editor on the bundled cosine example rather than an empty form.
-  QFile example(QStringLiteral(":/schedules/cosine.json"));
-  if (example.open(QIODevice::ReadOnly))
-    if (Result<ScheduleDocument> doc = parseScheduleDocument(example.readAll(), example.fileName()))
-      editor_->setSchedule(doc->schedule);
-  statusBar()->showMessage(tr("Ready"));
+}
+
+void MainWindow::connectLogLoading() {
+  connect(logs_, &LogLoadController::started, progress_,
+          [this] { progress_->start(tr("Reading logs")); });
+  connect(logs_, &LogLoadController::progress, progress_, &ProgressIndicator::setFraction);
+  connect(progress_, &ProgressIndicator::cancelRequested, logs_, &LogLoadController::cancel);
+  connect(logs_, &LogLoadController::finished, this,
+          [this](int added, const QStringList& errors, bool cancelled) {
+            progress_->stop();
+            statusBar()->showMessage(
+                cancelled ? tr("Reading cancelled.") : tr("Loaded %n run(s).", "", added), 8000);
+            if (!errors.isEmpty() && isVisible())
+              QMessageBox::warning(this, tr("Some logs could not be read"),
+                                   errors.join(QLatin1Char('\n')));
+          });
+}
+
+void MainWindow::openLogsWithDialog() {
+  const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Open training logs"));
+  if (!paths.isEmpty()) logs_->load(paths);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+  if (event->mimeData()->hasUrls()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+  QStringList paths;
+  for (const QUrl& url : event->mimeData()->urls())
+    if (url.isLocalFile()) paths << url.toLocalFile();
+  if (!paths.isEmpty()) logs_->load(paths);
 }
 
 void MainWindow::createMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
+  file->addAction(tr("Open &logs..."), QKeySequence(Qt::CTRL | Qt::Key_L), this,
+                  &MainWindow::openLogsWithDialog);
   file->addAction(tr("&Open schedule..."), QKeySequence::Open, files_,
                   &ScheduleFileController::openWithDialog);
   file->addAction(tr("&Save schedule as..."), QKeySequence::SaveAs, this,
@@ -76,13 +148,20 @@ void MainWindow::createMenus() {
     exportMenu->addAction(
         label, this, [this, format] { files_->exportWithDialog(list_->currentIndex(), format); });
   file->addSeparator();
+  file->addAction(tr("&Demo runs"), workspace_, &Workspace::loadDemo);
   file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
 
   QMenu* view = menuBar()->addMenu(tr("&View"));
-  QAction* logScale = view->addAction(tr("&Logarithmic LR axis"));
-  logScale->setCheckable(true);
-  connect(logScale, &QAction::toggled, lrPlot_, &LrPlotView::setLogScale);
-  view->addAction(tr("&Reset view"), QKeySequence(Qt::Key_Home), lrPlot_, &LrPlotView::resetView);
+  QAction* logLoss = view->addAction(tr("Logarithmic &loss axis"));
+  logLoss->setCheckable(true);
+  connect(logLoss, &QAction::toggled, lossPlot_, &LossPlotView::setLogScale);
+  QAction* logLr = view->addAction(tr("Logarithmic &LR axis"));
+  logLr->setCheckable(true);
+  connect(logLr, &QAction::toggled, lrPlot_, &LrPlotView::setLogScale);
+  view->addAction(tr("&Reset view"), QKeySequence(Qt::Key_Home), this, [this] {
+    lossPlot_->resetView();
+    lrPlot_->resetView();
+  });
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&About LRScope"), this, [this] {

@@ -7,8 +7,12 @@ namespace lrscope::ui {
 class Workspace;
 class ScheduleEditor;
 class ScheduleList;
+class RunList;
 class LrPlotView;
+class LossPlotView;
 class ScheduleFileController;
+class LogLoadController;
+class ProgressIndicator;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -19,16 +23,29 @@ class MainWindow : public QMainWindow {
   ScheduleEditor* scheduleEditor() const { return editor_; }
   ScheduleList* scheduleList() const { return list_; }
   LrPlotView* lrPlot() const { return lrPlot_; }
+  LossPlotView* lossPlot() const { return lossPlot_; }
   ScheduleFileController* files() const { return files_; }
+  LogLoadController* logs() const { return logs_; }
+
+ protected:
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
 
  private:
+  void createDocks();
   void createMenus();
+  void connectLogLoading();
+  void openLogsWithDialog();
 
   Workspace* workspace_;
   ScheduleEditor* editor_;
   ScheduleList* list_;
+  RunList* runs_;
   LrPlotView* lrPlot_;
+  LossPlotView* lossPlot_;
   ScheduleFileController* files_;
+  LogLoadController* logs_;
+  ProgressIndicator* progress_;
 };
 
 }  // namespace lrscope::ui

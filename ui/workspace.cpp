@@ -1,8 +1,6 @@
 #include "workspace.h"
 
-#include <QFile>
-
-#include "schedule/schedule_document.h"
+#include "sim/demo_runs.h"
 
 // Resources of a static library must be registered by hand, from the global namespace.
 static void registerResources() {
@@ -23,8 +21,8 @@ Workspace::Workspace(QObject* parent) : QObject(parent) {
   registerResources();
 }
 
-QColor Workspace::nextColor() const {
-  return kPalette[schedules_.size() % static_cast<qsizetype>(std::size(kPalette))];
+QColor Workspace::nextColor() {
+  return kPalette[colorsUsed_++ % std::size(kPalette)];
 }
 
 int Workspace::addSchedule(const QString& name, const Schedule& schedule) {
@@ -51,16 +49,31 @@ void Workspace::clear() {
   Q_EMIT schedulesChanged();
 }
 
+void Workspace::addRuns(std::vector<Run> runs) {
+  for (Run& run : runs) runs_.push_back({std::move(run), nextColor(), true});
+  Q_EMIT runsChanged();
+}
+
+void Workspace::setRunVisible(int index, bool visible) {
+  if (index < 0 || index >= runs_.size() || runs_[index].visible == visible) return;
+  runs_[index].visible = visible;
+  Q_EMIT runsChanged();
+}
+
+void Workspace::removeRun(int index) {
+  if (index < 0 || index >= runs_.size()) return;
+  runs_.removeAt(index);
+  Q_EMIT runsChanged();
+}
+
 void Workspace::loadDemo() {
-  for (const char* name : {"cosine", "wsd", "constant", "linear"}) {
-    QFile file(QStringLiteral(":/schedules/%1.json").arg(QLatin1String(name)));
-    if (!file.open(QIODevice::ReadOnly)) continue;
-    Result<ScheduleDocument> doc = parseScheduleDocument(file.readAll(), file.fileName());
-    if (doc)
-      schedules_.push_back({doc->name.isEmpty() ? QLatin1String(name) : doc->name, doc->schedule,
-                            nextColor(), doc->schedule.sample()});
+  for (DemoRun& demo : demoRuns()) {
+    const QColor color = nextColor();
+    schedules_.push_back({demo.run.name, demo.schedule, color, demo.schedule.sample()});
+    runs_.push_back({std::move(demo.run), color, true});
   }
   Q_EMIT schedulesChanged();
+  Q_EMIT runsChanged();
 }
 
 }  // namespace lrscope::ui

@@ -1,0 +1,31 @@
+#pragma once
+// LossPlotView: the loss plot. Draws every loss-like series ("loss", "val/loss", "train_loss", ...)
+// of the visible runs in the run's colour; NaN points are gaps. Drag/zoom, legend, log-y toggle.
+#include <QWidget>
+
+class QCustomPlot;
+
+namespace lrscope::ui {
+
+class Workspace;
+
+class LossPlotView : public QWidget {
+  Q_OBJECT
+ public:
+  explicit LossPlotView(Workspace* workspace, QWidget* parent = nullptr);
+
+  QCustomPlot* plot() const { return plot_; }
+  void setLogScale(bool on);
+  void resetView();
+
+  // True for series names that hold a loss ("loss", "val/loss", "eval_loss", "train/lm_loss").
+  static bool isLossSeries(const QString& name);
+
+ private:
+  void refresh();
+
+  Workspace* workspace_;
+  QCustomPlot* plot_;
+};
+
+}  // namespace lrscope::ui

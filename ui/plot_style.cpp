@@ -1,0 +1,38 @@
+#include "plot_style.h"
+
+#include <qcustomplot.h>
+
+namespace lrscope::ui {
+
+void stylePlot(QCustomPlot* plot, const QString& xLabel, const QString& yLabel) {
+  plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom | QCP::iSelectPlottables);
+  plot->xAxis->setLabel(xLabel);
+  plot->yAxis->setLabel(yLabel);
+  plot->legend->setVisible(true);
+  plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+  plot->setNoAntialiasingOnDrag(true);
+}
+
+void setLogAxis(QCPAxis* axis, bool on) {
+  axis->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+  if (on)
+    axis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+  else
+    axis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+}
+
+void setSeriesData(QCPGraph* graph, const std::vector<std::int64_t>& steps,
+                   const std::vector<double>& values) {
+  QVector<double> x(static_cast<qsizetype>(steps.size()));
+  for (qsizetype i = 0; i < x.size(); ++i)
+    x[i] = static_cast<double>(steps[static_cast<std::size_t>(i)]);
+  graph->setData(x, QVector<double>(values.begin(), values.end()), true);
+}
+
+void setSeriesData(QCPGraph* graph, const std::vector<double>& valuesPerStep) {
+  QVector<double> x(static_cast<qsizetype>(valuesPerStep.size()));
+  for (qsizetype i = 0; i < x.size(); ++i) x[i] = static_cast<double>(i);
+  graph->setData(x, QVector<double>(valuesPerStep.begin(), valuesPerStep.end()), true);
+}
+
+}  // namespace lrscope::ui
