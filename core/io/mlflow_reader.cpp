@@ -193,6 +193,7 @@ Result<std::vector<Run>> MlflowReader::read(const QString& path, const Progress&
   }
 
   std::vector<Run> out;
+  QString firstProblem;
   for (std::size_t r = 0; r < sources.size(); ++r) {
     if (progress.cancelled()) return Error{kCancelledMessage};
     const QDir run(sources[r].folder);
@@ -215,11 +216,15 @@ Result<std::vector<Run>> MlflowReader::read(const QString& path, const Progress&
     }
     Run result = builder.finish(runName(run), run.absolutePath(), name());
     result.warnings = notes + result.warnings;
+    if (firstProblem.isEmpty() && !notes.isEmpty()) firstProblem = notes.front();
     if (!result.series.empty()) out.push_back(std::move(result));
     progress(static_cast<double>(r + 1) / static_cast<double>(sources.size()));
   }
   if (out.empty())
-    return Error{QStringLiteral("%1: no metric values in the MLflow run(s) found").arg(path)};
+    return Error{QStringLiteral("%1: no metric values in the MLflow run(s) found%2")
+                     .arg(path, firstProblem.isEmpty()
+                                    ? QString()
+                                    : QStringLiteral(" (first problem: %1)").arg(firstProblem))};
   return out;
 }
 

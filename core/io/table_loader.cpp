@@ -96,6 +96,7 @@ class TablePart {
     present_.assign(width_, 0);
     numbers_.assign(width_, 0.0);
     for (const ValueColumn& v : values_) {
+      ownSteps_ = ownSteps_ || v.stepColumn >= 0;
       used_[static_cast<std::size_t>(v.column)] = 1;
       if (v.stepColumn >= 0) used_[static_cast<std::size_t>(v.stepColumn)] = 1;
     }
@@ -212,23 +213,27 @@ class TablePart {
                        .arg(f_.size())
                        .arg(width_));
     }
+    // A bad table step skips the row, except the cells that have a step column of their own.
     std::int64_t step = rows;
+    bool stepOk = true;
     if (plan_.stepColumn >= 0) {
       const std::string_view s = f_[static_cast<std::size_t>(plan_.stepColumn)];
       const QString& name = plan_.columns[static_cast<std::size_t>(plan_.stepColumn)].name;
+      const QString skipped =
+          ownSteps_ ? QStringLiteral("cells using it skipped") : QStringLiteral("row skipped");
       if (blank(s)) {
         warnings.add(kNoSteps, n,
-                     QStringLiteral("field '%1' (the step) is blank; row skipped").arg(name));
-        return;
-      }
-      if (!parseStep(s, step)) {
+                     QStringLiteral("field '%1' (the step) is blank; %2").arg(name, skipped));
+        stepOk = false;
+      } else if (!parseStep(s, step)) {
         warnings.add(kBadSteps, n,
-                     QStringLiteral("field '%1': '%2' is not an integer step; row skipped")
-                         .arg(name, fieldText(s)));
-        return;
+                     QStringLiteral("field '%1': '%2' is not an integer step; %3")
+                         .arg(name, fieldText(s), skipped));
+        stepOk = false;
       }
+      if (!stepOk && !ownSteps_) return;
     }
-    ++rows;
+    if (stepOk) ++rows;
     double wall = kNoTime;
     if (plan_.wallTimeColumn >= 0 &&
         parseNumber(f_[static_cast<std::size_t>(plan_.wallTimeColumn)], wall) &&
@@ -239,7 +244,7 @@ class TablePart {
       single = &runBuilder(trimmed(f_[static_cast<std::size_t>(plan_.runColumn)]));
     for (const ValueColumn& v : values_) {
       const std::string_view cell = f_[static_cast<std::size_t>(v.column)];
-      if (cell.empty()) continue;
+      if (cell.empty() || (v.stepColumn < 0 && !stepOk)) continue;
       double x = 0.0;
       if (!parseNumber(cell, x)) {
         if (!blank(cell))
@@ -280,6 +285,7 @@ class TablePart {
   std::string lastRun_;
   int lastSlot_ = -1;
   bool fastPath_ = false;
+  bool ownSteps_ = false;  // some value columns have their own step column (W&B "<run> - _step")
   std::vector<char> used_, present_;
   std::vector<double> numbers_;
   std::vector<std::string_view> f_;
