@@ -91,6 +91,13 @@ class Collector {
       out_.errors << QStringLiteral("%1: cannot open (not readable)").arg(path);
       return;
     }
+    if (info.size() == 0) {
+      if (given)
+        out_.errors << QStringLiteral("%1: the file is empty").arg(path);
+      else
+        out_.skipped << path;
+      return;
+    }
     if (const LogReader* reader = mostConfident(readers_, path, readFirstBytes(path))) {
       sources.push_back({path, reader, static_cast<double>(std::max<qint64>(info.size(), 1))});
     } else if (given) {
