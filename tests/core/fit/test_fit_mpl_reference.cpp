@@ -42,6 +42,62 @@ class TestFitMplReference : public QObject {
                                 .arg(expected[r][k])));
     }
   }
+
+  void standardSplit_data() {
+    QTest::addColumn<QString>("size");
+    QTest::addColumn<double>("referenceObjective");  // the reference's Huber sum at its parameters
+    QTest::addColumn<QList<double>>("reference");    // its test averages: R2 MAE RMSE PredE WorstE
+    QTest::newRow("25M") << "25" << 2.91e-4
+                         << QList<double>{0.9988, 0.00376, 0.00465, 0.00110, 0.00409};
+    QTest::newRow("100M") << "100" << 2.81e-4
+                          << QList<double>{0.9983, 0.00435, 0.00592, 0.00142, 0.00583};
+    QTest::newRow("400M") << "400" << 5.77e-4
+                          << QList<double>{0.9978, 0.00484, 0.00730, 0.00168, 0.00995};
+  }
+  // Fit on cosine_24000, constant_24000, wsdcon_9 (reference convention, as the published fits);
+  // predict the six others. Our objective must be lower; the test averages must match or beat.
+  void standardSplit() {
+    LRSCOPE_REQUIRE_SHARED_DATA("mpl-luo2025");
+    QFETCH(QString, size);
+    QFETCH(double, referenceObjective);
+    QFETCH(QList<double>, reference);
+    const auto law = createLossLaw(QStringLiteral("mpl"), {{"convention", "reference"}});
+    const FitResult fit = fitLaw(**law, lrscope::test::mplRuns(size));
+    QVERIFY2(fit.status == FitStatus::Converged, qPrintable(fit.message));
+    const Metrics& t = fit.test;
+    qInfo(
+        "%sM: objective %.3g (reference %.3g); test R2 %.5f MAE %.5f RMSE %.5f PredE %.5f "
+        "WorstE %.5f; %.2f s",
+        qPrintable(size), fit.objective, referenceObjective, t.r2, t.mae, t.rmse, t.prede, t.worste,
+        fit.elapsedSeconds);
+    QVERIFY(fit.objective < referenceObjective);
+    QVERIFY(t.worste <= reference[4]);
+    // 400M: the reference's early-stopped AdamW parameters extrapolate the 72k-step cosine better
+    // than any minimiser of the objective we found (docs/laws-and-fitting.md §6); known shortfall.
+    const char* why = "400M: R2/MAE/RMSE/PredE trail the reference (cosine_72000 extrapolation)";
+    QEXPECT_FAIL("400M", why, Continue);
+    QVERIFY(t.r2 >= reference[0] - 5e-5);  // the reference rounds R2 to 4 decimals
+    QEXPECT_FAIL("400M", why, Continue);
+    QVERIFY(t.mae <= reference[1]);
+    QEXPECT_FAIL("400M", why, Continue);
+    QVERIFY(t.rmse <= reference[2]);
+    QEXPECT_FAIL("400M", why, Continue);
+    QVERIFY(t.prede <= reference[3]);
+  }
+
+  void momentumLawPredictsWorse() {
+    LRSCOPE_REQUIRE_SHARED_DATA("mpl-luo2025");
+    for (const QString size : {"25", "100", "400"}) {
+      const auto runs = lrscope::test::mplRuns(size);
+      const FitResult mpl = fitLaw(**createLossLaw(QStringLiteral("mpl")), runs);
+      const FitResult momentum = fitLaw(**createLossLaw(QStringLiteral("momentum")), runs);
+      qInfo("%sM test MAE: MPL %.5f, momentum law %.5f", qPrintable(size), mpl.test.mae,
+            momentum.test.mae);
+      QVERIFY(momentum.test.mae > mpl.test.mae);
+      QVERIFY(momentum.test.rmse > mpl.test.rmse);
+      QVERIFY(momentum.test.r2 < mpl.test.r2);
+    }
+  }
 };
 
 QTEST_GUILESS_MAIN(TestFitMplReference)
