@@ -2,6 +2,8 @@
 
 #include <ceres/ceres.h>
 
+#include <Eigen/SVD>
+
 #include <cmath>
 #include <limits>
 
@@ -213,8 +215,19 @@ Eigen::MatrixXd lawCovariance(const LawProblem& lp, const std::vector<double>& p
   const auto k = static_cast<double>(free.size());
   if (free.empty() || residuals <= k) return {};
   double cost = 0.0;  // half the sum of squared log residuals
-  if (!problem.Evaluate(ceres::Problem::EvaluateOptions(), &cost, nullptr, nullptr, nullptr))
-    return {};
+  ceres::CRSMatrix crs;
+  ceres::Problem::EvaluateOptions evaluate;
+  for (int j : free) evaluate.parameter_blocks.push_back(&values[j]);  // free columns only
+  if (!problem.Evaluate(evaluate, &cost, nullptr, nullptr, &crs)) return {};
+  // Rank check on the column-normalised Jacobian (independent of parameter units); Ceres would
+  // only log an error for a rank-deficient one.
+  Eigen::MatrixXd jacobian = Eigen::MatrixXd::Zero(crs.num_rows, crs.num_cols);
+  for (int r = 0; r < crs.num_rows; ++r)
+    for (int i = crs.rows[r]; i < crs.rows[r + 1]; ++i) jacobian(r, crs.cols[i]) = crs.values[i];
+  for (int c = 0; c < jacobian.cols(); ++c)
+    if (jacobian.col(c).norm() > 0) jacobian.col(c).normalize();
+  const Eigen::VectorXd singular = Eigen::JacobiSVD<Eigen::MatrixXd>(jacobian).singularValues();
+  if (singular.size() == 0 || !(singular(singular.size() - 1) > 1e-10 * singular(0))) return {};
   ceres::Covariance::Options options;
   options.algorithm_type = ceres::DENSE_SVD;
   options.num_threads = 1;
