@@ -3,9 +3,11 @@
 // the reader noticed on the way (restarts resolved, NaNs kept, records skipped).
 #include <QString>
 #include <QStringList>
+#include <optional>
 #include <vector>
 
 #include "io/series.h"
+#include "schedule/schedule_document.h"
 
 namespace lrscope {
 
@@ -15,6 +17,9 @@ struct Run {
   QString format;  // reader name: "csv", "tensorboard", ...
   std::vector<Series> series;
   QStringList warnings;  // "file: line 12: field 'loss': not a number; row skipped", ...
+  // The schedule the run used, when attached (io/run_schedule.h); its LR wins over the logged one.
+  std::optional<ScheduleDocument> schedule;
+  QString scheduleSource;  // the schedule file, when attached from one
 
   const Series* find(const QString& seriesName) const {
     for (const Series& s : series)
