@@ -14,7 +14,8 @@ const char* kUsage =
     "       lrscope schedule list\n"
     "       lrscope schedule make FAMILY key=value ... [-o FILE]\n"
     "       lrscope schedule sample FILE [--every K]\n"
-    "       lrscope schedule export FILE --to pytorch|optax|csv [-o FILE]\n";
+    "       lrscope schedule export FILE --to pytorch|optax|csv [-o FILE]\n"
+    "       lrscope inspect PATH... [--format NAME] [--column C=ROLE]... [--infer-lr]\n";
 
 }  // namespace
 
@@ -74,6 +75,7 @@ int run(const QStringList& args) {
     return 0;
   }
   if (command == QLatin1String("schedule")) return runSchedule(args.mid(1));
+  if (command == QLatin1String("inspect")) return runInspect(args.mid(1));
   err() << kUsage;
   return fail(QStringLiteral("unknown command '%1'").arg(command), 2);
 }

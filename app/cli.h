@@ -18,5 +18,6 @@ bool writeOutput(const QString& path, const QByteArray& data);
 
 int run(const QStringList& args);
 int runSchedule(const QStringList& args);
+int runInspect(const QStringList& args);
 
 }  // namespace lrscope::cli
