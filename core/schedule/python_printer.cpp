@@ -29,8 +29,12 @@ class Printer {
     return QLatin1Char('[') + items.join(QStringLiteral(", ")) + QLatin1Char(']');
   }
 
+  // Each distinct table is defined once, however often the formula uses it.
   QString table(const Expr& e) {
-    const QString name = QStringLiteral("_LRSCOPE_T%1").arg(tableCount_++);
+    for (const auto& [xs, ys, known] : tables_)
+      if (xs == e.tableX() && ys == e.tableY()) return known;
+    const QString name = QStringLiteral("_LRSCOPE_T%1").arg(tables_.size());
+    tables_.push_back({e.tableX(), e.tableY(), name});
     const QString wrap = jax() ? QStringLiteral("jnp.asarray(%1)") : QStringLiteral("%1");
     definitions_ << QStringLiteral("%1_X = %2").arg(name, wrap.arg(list(e.tableX())));
     definitions_ << QStringLiteral("%1_Y = %2").arg(name, wrap.arg(list(e.tableY())));
@@ -127,7 +131,11 @@ class Printer {
   QString step_;
   QStringList definitions_;
   QStringList helpers_;
-  int tableCount_ = 0;
+  struct Table {
+    std::vector<double> xs, ys;
+    QString name;
+  };
+  std::vector<Table> tables_;
 };
 
 }  // namespace

@@ -102,6 +102,21 @@ class TestScheduleExport : public QObject {
     QVERIFY(sparse.last().startsWith(QByteArray::number(qlonglong(expected.size() - 1)) + ","));
   }
 
+  void repeatedTablesAreDefinedOnce() {
+    Result<ScheduleDocument> doc =
+        readScheduleFile(test::resourcePath(QStringLiteral("schedules/wsd_s.json")));
+    QVERIFY2(doc.ok(), qPrintable(doc.error()));
+    for (const QString& snippet :
+         {scheduleToPyTorch(doc->schedule), scheduleToOptax(doc->schedule)}) {
+      QStringList definitions;
+      for (const QString& line : snippet.split(QLatin1Char('\n')))
+        if (line.startsWith(QLatin1String("_LRSCOPE_T")))
+          definitions << line.section(QLatin1Char('='), 1);
+      QVERIFY(!definitions.isEmpty());
+      QCOMPARE(QSet<QString>(definitions.begin(), definitions.end()).size(), definitions.size());
+    }
+  }
+
   void pythonFloatsAreExact() {
     const Result<Schedule> s =
         Schedule::fromJson({{"family", "constant"}, {"total_steps", 3}, {"peak_lr", 0.1 + 0.2}});
