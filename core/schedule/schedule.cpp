@@ -206,6 +206,15 @@ Result<Schedule> Schedule::fromJson(const QJsonObject& object, const QString& pa
   return Schedule(std::move(normalised), std::move(built.lr), built.totalSteps);
 }
 
+std::int64_t Schedule::warmupSteps() const {
+  const QJsonValue w = parameters_.value(QStringLiteral("warmup_steps"));
+  if (w.isDouble()) return static_cast<std::int64_t>(w.toDouble());
+  const QJsonArray phases = parameters_.value(QStringLiteral("phases")).toArray();
+  if (phases.isEmpty()) return 0;
+  Result<Schedule> first = fromJson(phases.first().toObject());
+  return first ? first->warmupSteps() : 0;
+}
+
 std::vector<double> Schedule::sample() const {
   const Eigen::ArrayXd n =
       Eigen::ArrayXd::LinSpaced(totalSteps_, 0.0, static_cast<double>(totalSteps_ - 1));

@@ -24,6 +24,9 @@ class Schedule {
   const QJsonObject& toJson() const { return parameters_; }
   std::int64_t totalSteps() const { return totalSteps_; }
   const Expr& formula() const { return lr_; }
+  // The warmup length its parameters declare: "warmup_steps", or that of the first phase of a
+  // sequence; 0 when it has none.
+  std::int64_t warmupSteps() const;
 
   double lr(std::int64_t n) const { return lr_.eval(static_cast<double>(n)); }
   std::vector<double> sample() const;  // lr(0 .. totalSteps-1)
