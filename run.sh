@@ -38,6 +38,7 @@ case "${1:-run}" in
     build
     export QT_QPA_PLATFORM=offscreen
     ctest --test-dir "$BUILD_DIR" --output-on-failure --label-exclude bench -j "$JOBS"
+    tests/fuzz/run_sanitizers.sh  # log readers: io tests under ASan+UBSan, then libFuzzer
     ;;
   bench)
     install_deps

@@ -11,9 +11,12 @@ packages=(
   libgl-dev fonts-dejavu-core
   xvfb xauth
   python3 python3-numpy python3-pandas
+  clang libclang-rt-14-dev llvm
 )
 # python3 + numpy: the tests execute the exported PyTorch/optax snippets to check their values.
 # python3-pandas: the baseline of the CSV-load benchmark (tests/bench/bench_csv_load.cpp).
+# clang + libclang-rt-14-dev (libFuzzer, sanitizer runtimes) + llvm (llvm-symbolizer): the log
+# readers' fuzzers (tests/fuzz/run_sanitizers.sh, run by ./run.sh test).
 
 missing=()
 for p in "${packages[@]}"; do
