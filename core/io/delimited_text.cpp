@@ -1,7 +1,6 @@
 #include "io/delimited_text.h"
 
 #include <QUtf8StringView>
-#include <cfloat>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -15,63 +14,6 @@ namespace {
 bool isBlank(char c) {
   return c == ' ' || c == '\t';
 }
-
-bool isDigit(char c) {
-  return static_cast<unsigned char>(c - '0') < 10;
-}
-
-// Eight ASCII digits at once (SWAR, as in fast_float): whether p[0..7] are all digits, and their
-// value.
-bool eightDigits(const char* p) {
-  std::uint64_t v;
-  std::memcpy(&v, p, 8);
-  return ((v & 0xF0F0F0F0F0F0F0F0) | (((v + 0x0606060606060606) & 0xF0F0F0F0F0F0F0F0) >> 4)) ==
-         0x3333333333333333;
-}
-
-std::uint32_t eightDigitValue(const char* p) {
-  std::uint64_t v;
-  std::memcpy(&v, p, 8);
-  v -= 0x3030303030303030;
-  v = (v * 10) + (v >> 8);
-  v = (((v & 0x000000FF000000FF) * 0x000F424000000064) +
-       (((v >> 16) & 0x000000FF000000FF) * 0x0000271000000001)) >>
-      32;
-  return static_cast<std::uint32_t>(v);
-}
-
-// Appends the digits at p to m (at most 19 in all); false when there are more.
-bool readDigits(const char*& p, const char* end, std::uint64_t& m, int& digits, int& exp10,
-                bool fraction) {
-  while (end - p >= 8 && digits <= 11 && eightDigits(p)) {
-    m = m * 100000000 + eightDigitValue(p);
-    p += 8;
-    digits += 8;
-    if (fraction) exp10 -= 8;
-  }
-  for (; p != end && isDigit(*p); ++p) {
-    if (++digits > 19) return false;
-    m = m * 10 + static_cast<unsigned>(*p - '0');
-    if (fraction) --exp10;
-  }
-  return true;
-}
-
-constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
-                             1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-
-#if (defined(__x86_64__) || defined(__i386__)) && LDBL_MANT_DIG == 64
-#define LRSCOPE_X87_EXTENDED 1
-constexpr int kMaxExtendedPow10 = 27;  // 10^27 = 2^27 * 5^27 and 5^27 < 2^64: exact
-struct ExtendedPowers {
-  long double p[kMaxExtendedPow10 + 1];
-  constexpr ExtendedPowers() : p() {
-    long double x = 1.0L;
-    for (int i = 0; i <= kMaxExtendedPow10; ++i, x *= 10.0L) p[i] = x;
-  }
-};
-constexpr ExtendedPowers kPow10Extended;
-#endif
 
 }  // namespace
 
@@ -169,62 +111,12 @@ bool splitFields(std::string_view line, char delimiter, std::vector<std::string_
   }
 }
 
-const char* scanDecimal(const char* p, const char* end, double& value) {
-  bool negative = false;
-  if (p != end && (*p == '-' || *p == '+')) negative = *p++ == '-';
-  std::uint64_t m = 0;
-  int digits = 0, exp10 = 0;
-  const char* start = p;
-  while (p != end && *p == '0') ++p;
-  if (!readDigits(p, end, m, digits, exp10, false)) return nullptr;
-  bool any = p != start;
-  if (p != end && *p == '.') {
-    const char* fraction = ++p;
-    if (digits == 0)
-      for (; p != end && *p == '0'; ++p) --exp10;
-    if (!readDigits(p, end, m, digits, exp10, true)) return nullptr;
-    any = any || p != fraction;
-  }
-  if (!any) return nullptr;
-  if (p != end && (*p == 'e' || *p == 'E')) {
-    ++p;
-    bool negativeExponent = false;
-    if (p != end && (*p == '-' || *p == '+')) negativeExponent = *p++ == '-';
-    if (p == end || !isDigit(*p)) return nullptr;
-    int e = 0;
-    for (; p != end && isDigit(*p); ++p)
-      if (e < 100000) e = e * 10 + (*p - '0');
-    exp10 += negativeExponent ? -e : e;
-  }
-  double v = 0.0;
-  if (m == 0) {
-    v = 0.0;
-  } else if (m <= (std::uint64_t(1) << 53) && exp10 >= -22 && exp10 <= 22) {
-    v = exp10 < 0 ? static_cast<double>(m) / kPow10[-exp10]
-                  : static_cast<double>(m) * kPow10[exp10];
-#ifdef LRSCOPE_X87_EXTENDED
-  } else if (exp10 >= -kMaxExtendedPow10 && exp10 <= kMaxExtendedPow10) {
-    const long double x = exp10 < 0 ? static_cast<long double>(m) / kPow10Extended.p[-exp10]
-                                    : static_cast<long double>(m) * kPow10Extended.p[exp10];
-    std::uint64_t significand = 0;
-    std::memcpy(&significand, &x, sizeof significand);
-    if ((significand & 0x7FF) == 0x400) return nullptr;  // on a double midpoint: could double-round
-    v = static_cast<double>(x);
-#endif
-  } else {
-    return nullptr;
-  }
-  value = negative ? -v : v;
-  return p;
-}
-
 bool parseNumber(std::string_view field, double& value) {
   std::string_view s = trimmed(field);
   if (s.empty()) return false;
-  const char* end = s.data() + s.size();
-  if (scanDecimal(s.data(), end, value) == end) return true;
   if (s.front() == '+') s.remove_prefix(1);
   if (s.empty()) return false;
+  const char* end = s.data() + s.size();
   const auto [ptr, ec] = std::from_chars(s.data(), end, value);
   if (ptr != end) return false;
   if (ec == std::errc::result_out_of_range) {  // 1e999 -> inf, 1e-999 -> 0, as strtod does

@@ -42,12 +42,6 @@ std::vector<std::string_view> sampleLines(const QByteArray& text, int maxLines);
 std::string_view trimmed(std::string_view s);
 bool isComment(std::string_view line);  // blank, or first non-blank is '#'
 
-// Scans a plain decimal [+-]digits[.digits][(e|E)[+-]digits] of at most 19 significant digits
-// starting at `p`; returns the end of the number, or nullptr for anything else (callers then use
-// parseNumber). Correctly rounded: exact double arithmetic (Clinger's fast path) or one x87
-// extended operation whose result is re-rounded only when that cannot double-round.
-const char* scanDecimal(const char* p, const char* end, double& value);
-
 // Whole-field number; false for an empty or non-numeric field. Overflow gives +-inf.
 bool parseNumber(std::string_view field, double& value);
 bool parseStep(std::string_view field, std::int64_t& step);

@@ -1,6 +1,7 @@
 #include "io/table_loader.h"
 
 #include <QFile>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -38,17 +39,13 @@ bool blank(std::string_view s) {
   return trimmed(s).empty();
 }
 
-bool integralStep(double x, std::int64_t& step) {
-  if (!(std::abs(x) <= 9.0e15) || x != std::floor(x)) return false;
-  step = static_cast<std::int64_t>(x);
-  return true;
-}
-
-// The common row, parsed in one pass without splitting: every used field empty or a plain decimal
-// (io/delimited_text.h scanDecimal), exactly `width` fields, no quotes. False sends the row to the
-// general path, which also reports what is wrong with it.
+// The common row, parsed in one pass without splitting: every used field empty or a number
+// std::from_chars reads whole (no '+', no blanks, no quotes), exactly `width` fields. False sends
+// the row to the general path, which also reports what is wrong with it.
+// `used`: 0 skip the field, 1 a number, 2 a step (an integer; "100.0" goes to the general path).
 bool parsePlainRow(std::string_view line, char delimiter, const std::vector<char>& used,
-                   std::vector<double>& numbers, std::vector<char>& present) {
+                   std::vector<double>& numbers, std::vector<std::int64_t>& steps,
+                   std::vector<char>& present) {
   const char* p = line.data();
   const char* end = p + line.size();
   const std::size_t width = used.size();
@@ -67,8 +64,10 @@ bool parsePlainRow(std::string_view line, char delimiter, const std::vector<char
       present[c] = 0;
       continue;
     }
-    p = scanDecimal(p, end, numbers[c]);
-    if (!p) return false;
+    const auto [next, error] =
+        used[c] == 2 ? std::from_chars(p, end, steps[c]) : std::from_chars(p, end, numbers[c]);
+    if (error != std::errc()) return false;
+    p = next;
     present[c] = 1;
   }
   return p == end;
@@ -95,12 +94,13 @@ class TablePart {
     used_.assign(width_, 0);
     present_.assign(width_, 0);
     numbers_.assign(width_, 0.0);
+    steps_.assign(width_, 0);
     for (const ValueColumn& v : values_) {
       ownSteps_ = ownSteps_ || v.stepColumn >= 0;
       used_[static_cast<std::size_t>(v.column)] = 1;
-      if (v.stepColumn >= 0) used_[static_cast<std::size_t>(v.stepColumn)] = 1;
+      if (v.stepColumn >= 0) used_[static_cast<std::size_t>(v.stepColumn)] = 2;
     }
-    if (plan.stepColumn >= 0) used_[static_cast<std::size_t>(plan.stepColumn)] = 1;
+    if (plan.stepColumn >= 0) used_[static_cast<std::size_t>(plan.stepColumn)] = 2;
     if (plan.wallTimeColumn >= 0) used_[static_cast<std::size_t>(plan.wallTimeColumn)] = 1;
     if (expectedRows > 0 && !longFormat)
       for (const ValueColumn& v : values_)
@@ -162,9 +162,10 @@ class TablePart {
   bool fastRow(std::string_view line) {
     std::int64_t step = rows;
     const auto sc = static_cast<std::size_t>(std::max(plan_.stepColumn, 0));
-    if (!fastPath_ || !parsePlainRow(line, plan_.delimiter, used_, numbers_, present_) ||
-        (plan_.stepColumn >= 0 && !(present_[sc] && integralStep(numbers_[sc], step))))
+    if (!fastPath_ || !parsePlainRow(line, plan_.delimiter, used_, numbers_, steps_, present_) ||
+        (plan_.stepColumn >= 0 && !present_[sc]))
       return false;
+    if (plan_.stepColumn >= 0) step = steps_[sc];
     ++rows;
     double wall = kNoTime;
     if (plan_.wallTimeColumn >= 0 && present_[static_cast<std::size_t>(plan_.wallTimeColumn)]) {
@@ -176,7 +177,10 @@ class TablePart {
       if (!present_[c]) continue;
       std::int64_t at = step;
       const auto own = static_cast<std::size_t>(v.stepColumn);
-      if (v.stepColumn >= 0 && !(present_[own] && integralStep(numbers_[own], at))) continue;
+      if (v.stepColumn >= 0) {
+        if (!present_[own]) continue;
+        at = steps_[own];
+      }
       add(builders_[static_cast<std::size_t>(v.slot)], v.series, at, numbers_[c], wall);
     }
     return true;
@@ -288,6 +292,7 @@ class TablePart {
   bool ownSteps_ = false;  // some value columns have their own step column (W&B "<run> - _step")
   std::vector<char> used_, present_;
   std::vector<double> numbers_;
+  std::vector<std::int64_t> steps_;
   std::vector<std::string_view> f_;
   std::string scratch_;
 };
