@@ -18,6 +18,8 @@ bool writeOutput(const QString& path, const QByteArray& data);
 
 int run(const QStringList& args);
 int runSchedule(const QStringList& args);
+int runFit(const QStringList& args);
+int runPredict(const QStringList& args);
 int runInspect(const QStringList& args);
 
 }  // namespace lrscope::cli
