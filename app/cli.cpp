@@ -15,7 +15,9 @@ const char* kUsage =
     "       lrscope schedule make FAMILY key=value ... [-o FILE]\n"
     "       lrscope schedule sample FILE [--every K]\n"
     "       lrscope schedule export FILE --to pytorch|optax|csv [-o FILE]\n"
-    "       lrscope inspect PATH... [--format NAME] [--column C=ROLE]... [--infer-lr]\n";
+    "       lrscope inspect PATH... [--format NAME] [--column C=ROLE]... [--infer-lr]\n"
+    "       lrscope fit --law NAME --train LOG... [--test LOG...] [--report FILE] ...\n"
+    "       lrscope predict --report FILE --schedule S.json|S.csv [--steps LIST] [-o FILE]\n";
 
 }  // namespace
 
@@ -76,6 +78,8 @@ int run(const QStringList& args) {
   }
   if (command == QLatin1String("schedule")) return runSchedule(args.mid(1));
   if (command == QLatin1String("inspect")) return runInspect(args.mid(1));
+  if (command == QLatin1String("fit")) return runFit(args.mid(1));
+  if (command == QLatin1String("predict")) return runPredict(args.mid(1));
   err() << kUsage;
   return fail(QStringLiteral("unknown command '%1'").arg(command), 2);
 }

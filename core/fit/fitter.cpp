@@ -144,6 +144,8 @@ void evaluateRuns(const LossLaw& law, const std::vector<FitRun>& runs,
   for (std::size_t r = 0; r < runs.size(); ++r) {
     RunFit fit;
     fit.name = runs[r].name;
+    fit.source = runs[r].source;
+    fit.warmupSteps = runs[r].schedule.warmupSteps;
     fit.role = runs[r].role;
     fit.fittedPoints = fitted[r];
     usablePoints(runs[r], fit.steps, fit.observed);

@@ -44,6 +44,7 @@ struct FitRun {
   LawSchedule schedule;
   std::vector<std::int64_t> steps;  // observed steps, sorted, inside the schedule
   std::vector<double> loss;  // observed loss (points that are not finite and > 0 are skipped)
+  QString source;            // where it was read from (reports only)
 };
 
 enum class FitObjective { Huber, LeastSquares };
@@ -83,6 +84,8 @@ struct ParameterEstimate {
 
 struct RunFit {
   QString name;
+  QString source;
+  std::int64_t warmupSteps = 0;
   FitRole role = FitRole::Train;
   std::size_t fittedPoints = 0;  // residuals used in the fit (after binning; 0 for test runs)
   double noiseStd = 0.0;         // estimated noise floor of the observed loss

@@ -1,0 +1,230 @@
+// lrscope fit --law NAME --train LOG... [--test LOG...] [--report FILE] [--predictions FILE] ...
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include "cli.h"
+#include "cli_law_input.h"
+#include "common/number_format.h"
+#include "fit/fit_report.h"
+#include "law/law_registry.h"
+
+namespace lrscope::cli {
+
+namespace {
+
+const char* kFitUsage =
+    "usage: lrscope fit --law mpl|momentum|power-area|power-steps|convex-bound|cpt\n"
+    "                   --train LOG... [--test LOG...] [--warmup-steps W]\n"
+    "                   [--report report.json] [--predictions pred.csv] [--plot fig.png]\n"
+    "  LOG: a log file or folder (any format `lrscope inspect` reads), e.g. CSV step,lr,loss\n"
+    "  --convention C        mpl: paper (default) | reference; momentum, cpt: reference | actual\n"
+    "  --option KEY=VALUE    other law options (cpt: cpt_start=STEP, "
+    "shift=power|stretched-exponential)\n"
+    "  --warmup-steps W      where every run's warmup ends (default: the LR's first peak); logs\n"
+    "                        whose LR starts later get a linear warmup 0 -> lr[W] before it\n"
+    "  --schedule LOG=S.json the exact schedule a run used (instead of its logged LR)\n"
+    "  --loss NAME           the loss series (default: loss, else val/loss)\n"
+    "  --objective huber|least-squares   on log losses (default huber, delta 1e-3)\n"
+    "  --fix NAME=VALUE  --init NAME=VALUE  --fit NAME (a parameter the law holds, e.g. lambda)\n"
+    "  --prior K             strength of MPL's prior toward its data-seeded start (default 4; 0 "
+    "off)\n"
+    "  --max-points N        bin longer training logs to N points (default 1000)\n"
+    "  --single-start        one start (from --init or the law's defaults) instead of the grid\n";
+
+bool parseAssignment(const QString& text, QString& name, double& value) {
+  const qsizetype eq = text.indexOf(QLatin1Char('='));
+  bool ok = false;
+  if (eq > 0) value = text.mid(eq + 1).toDouble(&ok);
+  name = text.left(eq);
+  return ok;
+}
+
+QString metricsRow(const Metrics& m) {
+  return QStringLiteral("%1  %2  %3  %4  %5")
+      .arg(m.r2, 8, 'f', 5)
+      .arg(m.mae, 8, 'f', 5)
+      .arg(m.rmse, 8, 'f', 5)
+      .arg(m.prede, 8, 'f', 5)
+      .arg(m.worste, 8, 'f', 5);
+}
+
+void printResult(const LossLaw& law, const FitResult& fit, const FitOptions& options) {
+  out() << "law: " << law.name() << " - " << law.title();
+  if (!law.convention().isEmpty()) out() << ", convention " << law.convention();
+  out() << "\n  " << law.formula() << "\n";
+  out() << "status: " << fitStatusName(fit.status) << " (" << fit.message << "), " << fit.starts
+        << " starts, " << fit.iterations << " iterations, "
+        << QString::number(fit.elapsedSeconds, 'f', 2) << " s\n";
+  out() << "objective: "
+        << (options.objective == FitObjective::Huber
+                ? QStringLiteral("Huber(delta=%1)").arg(options.huberDelta)
+                : QStringLiteral("least squares"))
+        << " on log loss = " << QString::number(fit.objective, 'g', 6);
+  if (!fit.priorCentre.empty())
+    out() << " (prior strength " << options.priorStrength << ", penalty "
+          << QString::number(fit.priorPenalty, 'g', 3) << ")";
+  out() << "\nparameters:\n";
+  for (const ParameterEstimate& p : fit.parameters) {
+    out() << "  " << p.name.leftJustified(7) << " " << exactNumber(p.value).leftJustified(22);
+    if (p.fixed)
+      out() << "fixed";
+    else if (std::isfinite(p.standardError))
+      out() << "+- " << QString::number(p.standardError, 'g', 3);
+    if (p.atLowerBound || p.atUpperBound)
+      out() << "  [at " << (p.atLowerBound ? "lower" : "upper") << " bound]";
+    out() << "\n";
+  }
+  out() << "runs:\n  role   " << QStringLiteral("run").leftJustified(22)
+        << "points        R2       MAE      RMSE     PredE    WorstE    noise\n";
+  for (const RunFit& run : fit.runs)
+    out() << "  " << (run.role == FitRole::Train ? "train  " : "test   ")
+          << run.name.leftJustified(22) << QString::number(run.observed.size()).leftJustified(8)
+          << metricsRow(run.metrics) << "  " << QString::number(run.noiseStd, 'f', 5) << "\n";
+  out() << "average:\n  train  " << QString().leftJustified(30) << metricsRow(fit.train) << "\n";
+  if (fit.hasTest)
+    out() << "  test   " << QString().leftJustified(30) << metricsRow(fit.test) << "\n";
+  out() << "noise: the noise column is each run's noise floor (sd of its loss around a smooth "
+           "curve);\n"
+           "  an RMSE near it means the law fits as well as the data allow\n";
+  for (const QString& w : fit.warnings) out() << "warning: " << w << "\n";
+  out().flush();
+}
+
+QByteArray predictionsCsv(const FitResult& fit) {
+  QByteArray csv = "run,step,observed,predicted\n";
+  for (const RunFit& run : fit.runs) {
+    QString name = run.name;
+    if (name.contains(QLatin1Char(',')) || name.contains(QLatin1Char('"')))
+      name = QLatin1Char('"') + name.replace(QLatin1String("\""), QLatin1String("\"\"")) +
+             QLatin1Char('"');
+    for (std::size_t i = 0; i < run.steps.size(); ++i)
+      csv += (name + QLatin1Char(',') + QString::number(run.steps[i]) + QLatin1Char(',') +
+              exactNumber(run.observed[i]) + QLatin1Char(',') + exactNumber(run.predicted[i]) +
+              QLatin1Char('\n'))
+                 .toUtf8();
+  }
+  return csv;
+}
+
+}  // namespace
+
+int runFit(const QStringList& args) {
+  QString lawName, reportPath, predictionsPath, plotPath;
+  QStringList train, test;
+  QJsonObject lawOptions;
+  LawInputOptions input;
+  FitOptions options;
+  QStringList* target = nullptr;  // --train / --test take every following non-option argument
+  for (qsizetype i = 0; i < args.size(); ++i) {
+    const QString& a = args[i];
+    const bool hasValue = i + 1 < args.size();
+    if (!a.startsWith(QLatin1String("--")) && target) {
+      *target << a;
+      continue;
+    }
+    target = nullptr;
+    QString name;
+    double value = 0;
+    if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
+      out() << kFitUsage;
+      return 0;
+    } else if (a == QLatin1String("--train")) {
+      target = &train;
+    } else if (a == QLatin1String("--test")) {
+      target = &test;
+    } else if (a == QLatin1String("--law") && hasValue) {
+      lawName = args[++i];
+    } else if (a == QLatin1String("--convention") && hasValue) {
+      lawOptions.insert(QStringLiteral("convention"), args[++i]);
+    } else if (a == QLatin1String("--option") && hasValue) {
+      const QString text = args[++i];
+      const qsizetype eq = text.indexOf(QLatin1Char('='));
+      if (eq <= 0)
+        return fail(QStringLiteral("--option: expected KEY=VALUE, got '%1'").arg(text), 2);
+      bool numeric = false;
+      const double v = text.mid(eq + 1).toDouble(&numeric);
+      lawOptions.insert(text.left(eq), numeric ? QJsonValue(v) : QJsonValue(text.mid(eq + 1)));
+    } else if (a == QLatin1String("--warmup-steps") && hasValue) {
+      bool ok = false;
+      input.warmupSteps = args[++i].toLongLong(&ok);
+      if (!ok || input.warmupSteps < 0)
+        return fail(QStringLiteral("--warmup-steps: '%1' is not a step count").arg(args[i]), 2);
+    } else if (a == QLatin1String("--schedule") && hasValue) {
+      const QString text = args[++i];
+      const qsizetype eq = text.lastIndexOf(QLatin1Char('='));
+      const QString log = QFileInfo(text.left(eq)).canonicalFilePath();
+      if (eq <= 0 || log.isEmpty())
+        return fail(
+            QStringLiteral("--schedule: expected LOG=SCHEDULE.json with an existing LOG, got '%1'")
+                .arg(text),
+            2);
+      input.schedules.insert(log, text.mid(eq + 1));
+    } else if (a == QLatin1String("--loss") && hasValue) {
+      input.lossSeries = args[++i];
+    } else if (a == QLatin1String("--objective") && hasValue) {
+      const QString kind = args[++i];
+      if (kind != QLatin1String("huber") && kind != QLatin1String("least-squares"))
+        return fail(
+            QStringLiteral("--objective: expected huber or least-squares, got '%1'").arg(kind), 2);
+      options.objective =
+          kind == QLatin1String("huber") ? FitObjective::Huber : FitObjective::LeastSquares;
+    } else if ((a == QLatin1String("--fix") || a == QLatin1String("--init")) && hasValue) {
+      if (!parseAssignment(args[++i], name, value))
+        return fail(QStringLiteral("%1: expected NAME=NUMBER, got '%2'").arg(a, args[i]), 2);
+      (a == QLatin1String("--fix") ? options.fixed : options.initial).push_back({name, value});
+    } else if (a == QLatin1String("--fit") && hasValue) {
+      options.fit << args[++i];
+    } else if (a == QLatin1String("--prior") && hasValue) {
+      bool ok = false;
+      options.priorStrength = args[++i].toDouble(&ok);
+      if (!ok || !(options.priorStrength >= 0))
+        return fail(QStringLiteral("--prior: '%1' is not a number >= 0").arg(args[i]), 2);
+    } else if (a == QLatin1String("--max-points") && hasValue) {
+      bool ok = false;
+      const long long n = args[++i].toLongLong(&ok);
+      if (!ok || n < 10)
+        return fail(QStringLiteral("--max-points: '%1' is not a count >= 10").arg(args[i]), 2);
+      options.maxPointsPerRun = static_cast<std::size_t>(n);
+    } else if (a == QLatin1String("--single-start")) {
+      options.multiStart = false;
+    } else if (a == QLatin1String("--report") && hasValue) {
+      reportPath = args[++i];
+    } else if (a == QLatin1String("--predictions") && hasValue) {
+      predictionsPath = args[++i];
+    } else if (a == QLatin1String("--plot") && hasValue) {
+      plotPath = args[++i];
+    } else {
+      err() << kFitUsage;
+      return fail(QStringLiteral("fit: unknown or incomplete option '%1'").arg(a), 2);
+    }
+  }
+  if (lawName.isEmpty() || train.isEmpty()) {
+    err() << kFitUsage;
+    return fail(QStringLiteral("fit: give --law and at least one --train log"), 2);
+  }
+  const auto law = createLossLaw(lawName, lawOptions);
+  if (!law) return fail(law.error(), 2);
+  std::vector<FitRun> runs;
+  QStringList notes;
+  for (const auto& [paths, role] :
+       {std::pair{train, FitRole::Train}, std::pair{test, FitRole::Test}})
+    if (!paths.isEmpty())
+      if (auto ok = loadFitRuns(paths, role, input, runs, notes); !ok) return fail(ok.error());
+  for (const QString& note : notes) err() << "lrscope: note: " << note << Qt::endl;
+  const FitResult fit = fitLaw(**law, runs, options);
+  if (fit.status == FitStatus::Failed && fit.parameters.empty()) return fail(fit.message);
+  printResult(**law, fit, options);
+  if (fit.status == FitStatus::Failed) fail(QStringLiteral("fit failed: ") + fit.message);
+  if (!reportPath.isEmpty() &&
+      !writeOutput(reportPath, QJsonDocument(fitReportJson(**law, fit, options)).toJson()))
+    return 1;
+  if (!predictionsPath.isEmpty() && !writeOutput(predictionsPath, predictionsCsv(fit))) return 1;
+  if (!plotPath.isEmpty())
+    err() << "lrscope: note: --plot is not available yet (figures come with the GUI's plot "
+             "export); no figure written to "
+          << plotPath << Qt::endl;
+  return fit.status == FitStatus::Failed || fit.status == FitStatus::Cancelled ? 1 : 0;
+}
+
+}  // namespace lrscope::cli

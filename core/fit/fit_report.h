@@ -1,0 +1,40 @@
+#pragma once
+// The fit report (report.json), written by `lrscope fit` and read by `lrscope predict` and
+// `lrscope optimize`:
+//   {"format": "lrscope-fit-report", "version": 1,
+//    "law": "mpl", "convention": "paper", "options": {...}, "formula": "...",
+//    "status": "converged", "message": "...",
+//    "parameters": {"L0": {"value": v, "stderr": s, "lower": .., "upper": .., "fixed": false,
+//                          "at_bound": null | "lower" | "upper"}, ...},
+//    "covariance": {"names": [...], "matrix": [[...]]}, "correlation": {...},
+//    "objective": {"kind": "huber" | "least-squares", "delta": .., "value": .., "prior_strength":
+//                  .., "prior_penalty": ..},
+//    "runs": [{"name", "source", "role": "train" | "test", "points", "fitted_points",
+//              "warmup_steps", "noise_std", "metrics": {"r2", "mae", "rmse", "prede", "worste"}}],
+//    "summary": {"train": {metrics}, "test": {metrics} | null},
+//    "starts": n, "iterations": n, "warnings": [...], "elapsed_seconds": t}
+// Undefined numbers (a stderr of a fixed parameter, an infinite R2) are written as null.
+// A report written by hand needs only "law", "convention" (where the law has one) and
+// "parameters" ({NAME: {"value": v}} or {NAME: v}); every parameter of the law must be given.
+#include <Eigen/Core>
+#include <QByteArray>
+#include <QJsonObject>
+#include <memory>
+
+#include "common/result.h"
+#include "fit/fitter.h"
+
+namespace lrscope {
+
+QJsonObject fitReportJson(const LossLaw& law, const FitResult& result, const FitOptions& options);
+
+struct LawReport {
+  std::shared_ptr<const LossLaw> law;
+  std::vector<double> values;  // in law order
+  Eigen::MatrixXd covariance;  // empty when the report has none
+};
+
+// Errors name `source` and the JSON path of the problem.
+Result<LawReport> parseLawReport(const QByteArray& json, const QString& source);
+
+}  // namespace lrscope

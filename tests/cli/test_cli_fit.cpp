@@ -1,0 +1,267 @@
+// `lrscope fit` and `lrscope predict` run as a user would: CSV logs in, report.json and pred.csv
+// out, a hand-written report accepted, bad input rejected with clear messages.
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+#include <numbers>
+
+#include "law/multi_power_law.h"
+#include "lrscope_test.h"
+
+using namespace lrscope;
+using lrscope::test::closeTo;
+using lrscope::test::runLrscope;
+
+namespace {
+
+const std::vector<double> kTruth = {2.5, 0.6, 0.45, 450, 2.0, 0.6, 0.65};
+
+std::vector<double> schedule(int shape) {  // 0 constant, 1 cosine, 2 two-stage; 200-step warmup
+  std::vector<double> lr(4000);
+  for (int n = 0; n < 4000; ++n) {
+    const double p = (n - 200) / 3800.0;
+    const double f = shape == 0   ? 1.0
+                     : shape == 1 ? 0.1 + 0.45 * (1 + std::cos(std::numbers::pi * p))
+                                  : (p < 0.5 ? 1.0 : 0.3);
+    lr[n] = n < 200 ? 3e-4 * n / 199.0 : 3e-4 * f;
+  }
+  return lr;
+}
+
+// step,lr,loss with the LR at every step and the loss every 50 steps (blank elsewhere).
+QString writeLog(const QTemporaryDir& dir, const QString& name, int shape) {
+  const auto lr = schedule(shape);
+  std::vector<std::int64_t> steps;
+  for (int s = 249; s < 4000; s += 50) steps.push_back(s);
+  const auto loss =
+      MultiPowerLaw().predictAt({std::make_shared<PerStepLr>(lr), 200}, steps, kTruth).value();
+  QByteArray csv = "step,lr,loss\n";
+  std::size_t next = 0;
+  for (int n = 0; n < 4000; ++n) {
+    csv += QByteArray::number(n) + ',' + QByteArray::number(lr[n], 'g', 17) + ',';
+    if (next < steps.size() && steps[next] == n) csv += QByteArray::number(loss[next++], 'g', 17);
+    csv += '\n';
+  }
+  const QString path = dir.filePath(name + QStringLiteral(".csv"));
+  QFile file(path);
+  file.open(QIODevice::WriteOnly);
+  file.write(csv);
+  return path;
+}
+
+QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& data) {
+  QFile file(dir.filePath(name));
+  file.open(QIODevice::WriteOnly);
+  file.write(data);
+  return file.fileName();
+}
+
+QJsonObject readJson(const QString& path) {
+  QFile file(path);
+  file.open(QIODevice::ReadOnly);
+  return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+}  // namespace
+
+class TestCliFit : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void initTestCase() {
+    QVERIFY(dir_.isValid());
+    constant_ = writeLog(dir_, QStringLiteral("constant"), 0);
+    cosine_ = writeLog(dir_, QStringLiteral("cosine"), 1);
+    twoStage_ = writeLog(dir_, QStringLiteral("two_stage"), 2);
+  }
+
+  void fitWritesReportAndPredictions() {
+    const QString report = dir_.filePath("report.json"), pred = dir_.filePath("pred.csv");
+    const auto r =
+        runLrscope({"fit", "--law", "mpl", "--train", cosine_, twoStage_, "--test", constant_,
+                    "--report", report, "--predictions", pred, "--prior", "0"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.contains("status: converged"));
+    QVERIFY(r.out.contains("test   constant"));
+    const QJsonObject json = readJson(report);
+    QCOMPARE(json.value("law").toString(), QStringLiteral("mpl"));
+    QCOMPARE(json.value("convention").toString(), QStringLiteral("paper"));
+    const QJsonObject params = json.value("parameters").toObject();
+    QCOMPARE(params.keys(), QStringList({"A", "B", "C", "L0", "alpha", "beta", "gamma"}));
+    const char* names[] = {"L0", "A", "alpha", "B", "C", "beta", "gamma"};
+    for (int j = 0; j < 7; ++j) {
+      const QJsonObject p = params.value(names[j]).toObject();
+      QVERIFY2(closeTo(p.value("value").toDouble(), kTruth[j], 0.02), names[j]);  // exact data
+      QVERIFY(p.value("stderr").isDouble());
+    }
+    const QJsonArray runs = json.value("runs").toArray();
+    QCOMPARE(runs.size(), 3);
+    for (const QJsonValue& v : runs) {
+      const QJsonObject run = v.toObject();
+      QCOMPARE(run.value("points").toInt(), 76);
+      QCOMPARE(run.value("warmup_steps").toInt(), 200);  // detected from the LR's first peak
+      for (const char* m : {"r2", "mae", "rmse", "prede", "worste"})
+        QVERIFY(run.value("metrics").toObject().value(m).isDouble());
+    }
+    QCOMPARE(runs[2].toObject().value("role").toString(), QStringLiteral("test"));
+    QVERIFY(json.value("summary").toObject().value("test").toObject().value("mae").toDouble() <
+            1e-3);
+    QVERIFY(json.value("elapsed_seconds").toDouble() > 0);
+    QVERIFY(json.value("covariance").toObject().value("matrix").toArray().size() == 7);
+    QFile csv(pred);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QList<QByteArray> rows = csv.readAll().trimmed().split('\n');
+    QCOMPARE(rows.front(), QByteArray("run,step,observed,predicted"));
+    QCOMPARE(rows.size(), 1 + 3 * 76);
+    QVERIFY(rows[1].startsWith("cosine,249,"));
+
+    // predict from that report on a schedule JSON: the law's value, with a band.
+    const auto make = runLrscope({"schedule", "make", "constant", "total_steps=4000",
+                                  "peak_lr=3e-4", "warmup_steps=200", "warmup_convention=linspace",
+                                  "-o", dir_.filePath("constant.json")});
+    QCOMPARE(make.exitCode, 0);
+    const auto p = runLrscope({"predict", "--report", report, "--schedule",
+                               dir_.filePath("constant.json"), "--steps", "249,1000:3000:1000"});
+    QVERIFY2(p.exitCode == 0, p.err.constData());
+    const QList<QByteArray> lines = p.out.trimmed().split('\n');
+    QCOMPARE(lines.front(), QByteArray("step,lr,predicted,lower,upper"));
+    QCOMPARE(lines.size(), 5);
+    const QList<QByteArray> first = lines[1].split(',');
+    const double expected =
+        MultiPowerLaw()
+            .predictAt({std::make_shared<PerStepLr>(schedule(0)), 200}, {249}, kTruth)
+            .value()[0];
+    QVERIFY(closeTo(first[2].toDouble(), expected, 1e-3));
+    QVERIFY(first[3].toDouble() < first[2].toDouble() && first[2].toDouble() < first[4].toDouble());
+  }
+
+  void predictAcceptsAHandWrittenReport() {
+    const QString report = writeFile(dir_, "hand.json", R"({"law": "mpl", "convention": "paper",
+      "parameters": {"L0": 2.5, "A": {"value": 0.6}, "alpha": 0.45, "B": 450, "C": 2.0,
+                     "beta": 0.6, "gamma": 0.65}})");
+    const auto p = runLrscope({"predict", "--report", report, "--schedule", twoStage_, "--steps",
+                               "3999", "-o", dir_.filePath("out.csv")});
+    QVERIFY2(p.exitCode == 0, p.err.constData());
+    QFile out(dir_.filePath("out.csv"));
+    QVERIFY(out.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = out.readAll().trimmed().split('\n');
+    QCOMPARE(lines.front(), QByteArray("step,lr,predicted"));
+    const double expected =
+        MultiPowerLaw()
+            .predictAt({std::make_shared<PerStepLr>(schedule(2)), 200}, {3999}, kTruth)
+            .value()[0];
+    QVERIFY(closeTo(lines[1].split(',')[2].toDouble(), expected, 1e-12));
+  }
+
+  void badInputIsRejectedClearly_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no law") << QStringList{"fit", "--train", "x.csv"} << 2 << "give --law";
+    QTest::newRow("unknown law") << QStringList{"fit", "--law", "chinchilla", "--train", "@cos"}
+                                 << 2 << "unknown law 'chinchilla'";
+    QTest::newRow("bad convention")
+        << QStringList{"fit", "--law", "mpl", "--convention", "papr", "--train", "@cos"} << 2
+        << "paper, reference";
+    QTest::newRow("unknown option") << QStringList{"fit", "--law", "mpl", "--frob"} << 2
+                                    << "unknown or incomplete option '--frob'";
+    QTest::newRow("missing log") << QStringList{"fit", "--law", "mpl", "--train",
+                                                "/nonexistent/x.csv"}
+                                 << 1 << "/nonexistent/x.csv";
+    QTest::newRow("no loss column") << QStringList{"fit", "--law", "mpl", "--train", "@lronly"} << 1
+                                    << "no loss or val/loss series";
+    QTest::newRow("bad fix") << QStringList{"fit", "--law", "mpl", "--train", "@cos", "--fix", "B"}
+                             << 2 << "expected NAME=NUMBER";
+    QTest::newRow("unknown parameter")
+        << QStringList{"fit", "--law", "mpl", "--train", "@cos", "--fix", "Q=1"} << 1
+        << "no parameter 'Q'";
+    QTest::newRow("bad warmup") << QStringList{"fit",  "--law",          "mpl", "--train",
+                                               "@cos", "--warmup-steps", "-3"}
+                                << 2 << "--warmup-steps";
+    QTest::newRow("predict no schedule")
+        << QStringList{"predict", "--report", "@hand"} << 2 << "give --report and --schedule";
+    QTest::newRow("predict bad steps")
+        << QStringList{"predict", "--report", "@hand", "--schedule", "@cos", "--steps", "5:1"} << 2
+        << "FIRST:LAST";
+    QTest::newRow("predict step past end")
+        << QStringList{"predict", "--report", "@hand", "--schedule", "@cos", "--steps", "4000"} << 2
+        << "past the schedule's last step 3999";
+    QTest::newRow("report not json")
+        << QStringList{"predict", "--report", "@garbage", "--schedule", "@cos"} << 1
+        << "invalid JSON";
+    QTest::newRow("report missing parameter")
+        << QStringList{"predict", "--report", "@partial", "--schedule", "@cos"} << 1
+        << "$.parameters.gamma: missing";
+    QTest::newRow("report NaN parameter")
+        << QStringList{"predict", "--report", "@nan", "--schedule", "@cos"} << 1
+        << "$.parameters.A: expected a finite number";
+    QTest::newRow("report unknown law")
+        << QStringList{"predict", "--report", "@nolaw", "--schedule", "@cos"} << 1
+        << "unknown law 'mpx'";
+    QTest::newRow("missing schedule")
+        << QStringList{"predict", "--report", "@hand", "--schedule", "/nonexistent/s.json"} << 1
+        << "/nonexistent/s.json";
+  }
+  void badInputIsRejectedClearly() {
+    QFETCH(QStringList, args);
+    QFETCH(int, status);
+    QFETCH(QString, message);
+    const QHash<QString, QString> files = {
+        {"@cos", cosine_},
+        {"@hand",
+         writeFile(
+             dir_, "h.json",
+             R"({"law":"mpl","parameters":{"L0":2.5,"A":0.6,"alpha":0.45,"B":450,"C":2,"beta":0.6,"gamma":0.65}})")},
+        {"@garbage", writeFile(dir_, "g.json", "{\"law\": \"mpl\", ")},
+        {"@partial",
+         writeFile(
+             dir_, "p.json",
+             R"({"law":"mpl","parameters":{"L0":2.5,"A":0.6,"alpha":0.45,"B":450,"C":2,"beta":0.6}})")},
+        {"@nan",
+         writeFile(
+             dir_, "n.json",
+             R"({"law":"mpl","parameters":{"L0":2.5,"A":"x","alpha":0.45,"B":450,"C":2,"beta":0.6,"gamma":1}})")},
+        {"@nolaw", writeFile(dir_, "l.json", R"({"law":"mpx","parameters":{}})")},
+        {"@lronly", writeFile(dir_, "lronly.csv", "step,lr\n0,0.1\n1,0.1\n")}};
+    for (QString& a : args)
+      if (files.contains(a)) a = files.value(a);
+    const auto r = runLrscope(args);
+    QCOMPARE(r.exitCode, status);
+    QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
+  }
+
+  // The MPL paper's curves through the command line (LR rebuilt from the logged column and
+  // --warmup-steps): the same test averages as the core test with the exact schedules.
+  void mplDataThroughTheCommandLine() {
+    LRSCOPE_REQUIRE_SHARED_DATA("mpl-luo2025");
+    const QString d = lrscope::test::sharedDataPath("mpl-luo2025/csv_100");
+    QStringList args = {"fit",          "--law",     "mpl",
+                        "--convention", "reference", "--warmup-steps",
+                        "2160",         "--report",  dir_.filePath("mpl.json"),
+                        "--train"};
+    for (const char* r : {"cosine_24000", "constant_24000", "wsdcon_9"})
+      args << d + "/" + r + ".csv";
+    args << "--test";
+    for (const char* r : {"constant_72000", "cosine_72000", "wsd_20000_24000", "wsdld_20000_24000",
+                          "wsdcon_3", "wsdcon_18"})
+      args << d + "/" + r + ".csv";
+    const auto r = runLrscope(args);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject test =
+        readJson(dir_.filePath("mpl.json")).value("summary").toObject().value("test").toObject();
+    QVERIFY2(test.value("mae").toDouble() < 0.00435,
+             r.out.constData());  // the reference's 100M MAE
+    QVERIFY(test.value("r2").toDouble() >= 0.9983 - 5e-5);
+  }
+
+ private:
+  QTemporaryDir dir_;
+  QString constant_, cosine_, twoStage_;
+};
+
+QTEST_GUILESS_MAIN(TestCliFit)
+#include "test_cli_fit.moc"
