@@ -34,7 +34,7 @@ struct RunFiles {
 // The runs under `path`: the file itself, or every folder of the tree holding event files.
 Result<std::vector<RunFiles>> findRuns(const QString& path) {
   const QFileInfo info(path);
-  if (info.isFile()) return std::vector<RunFiles>{{info.dir().dirName(), path, {path}}};
+  if (info.isFile()) return std::vector<RunFiles>{{info.absoluteDir().dirName(), path, {path}}};
   if (!info.isDir())
     return Error{QStringLiteral("%1: no such file or folder").arg(QDir::toNativeSeparators(path))};
   std::map<QString, QStringList> byFolder;  // relative folder -> files
@@ -52,9 +52,10 @@ Result<std::vector<RunFiles>> findRuns(const QString& path) {
   std::vector<RunFiles> runs;
   for (auto& [relative, files] : byFolder) {
     files.sort();
-    const QString name =
-        relative == QLatin1String(".") ? QDir(info.absoluteFilePath()).dirName() : relative;
-    runs.push_back({name, root.filePath(relative), files});
+    if (relative == QLatin1String("."))  // event files right in the folder given
+      runs.push_back({QDir(info.absoluteFilePath()).dirName(), path, files});
+    else
+      runs.push_back({relative, root.filePath(relative), files});
   }
   return runs;
 }
