@@ -24,7 +24,7 @@ namespace lrscope {
 class LossDropSum {
  public:
   struct Options {
-    double tolerance = 1e-9;  // truncation bound per far group, relative to its sum |d_n|
+    double tolerance = 1e-7;  // truncation bound per far group, relative to its sum |d_n|
     double theta = 0.4;       // a group is far when its radius <= theta * distance
     int leafSize = 32;        // sources per leaf
   };
