@@ -22,6 +22,9 @@ QString describeDefault(const ParameterSpec& spec) {
   if (v.isString()) return QStringLiteral("default ") + v.toString();
   if (v.isBool())
     return v.toBool() ? QStringLiteral("default true") : QStringLiteral("default false");
+  if (v.isArray())
+    return QStringLiteral("default ") +
+           QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
   return QStringLiteral("default ") + exactNumber(v.toDouble());
 }
 

@@ -45,6 +45,7 @@ class TestCliSchedule : public QObject {
     QVERIFY(r.out.contains("    total_steps (integer, required): number of optimizer updates N"));
     QVERIFY(r.out.contains("    warmup_convention (choice, default zero_start)"));
     QVERIFY(r.out.contains("    peak_lr (number, default 0.0003)"));
+    QVERIFY(r.out.contains("    milestone_fractions (list of numbers, default [0.8,0.9])"));
   }
 
   void makeWritesANormalisedDocument() {
