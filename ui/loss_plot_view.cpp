@@ -16,6 +16,7 @@ LossPlotView::LossPlotView(Workspace* workspace, QWidget* parent)
   layout->addWidget(plot_);
   stylePlot(plot_, tr("step"), tr("loss"));
   connect(workspace_, &Workspace::runsChanged, this, &LossPlotView::refresh);
+  connect(workspace_, &Workspace::predictionsChanged, this, &LossPlotView::refreshPredictions);
   refresh();
 }
 
@@ -47,7 +48,24 @@ void LossPlotView::refresh() {
       style = Qt::DashLine;  // a run's second loss series (e.g. validation) is dashed
     }
   }
+  predictionGraphs_.clear();
+  refreshPredictions();
   resetView();
+}
+
+void LossPlotView::refreshPredictions() {
+  for (QCPGraph* graph : std::as_const(predictionGraphs_)) plot_->removeGraph(graph);
+  predictionGraphs_.clear();
+  for (const RunEntry& entry : workspace_->runs()) {
+    const auto it = workspace_->predictions().constFind(entry.id);
+    if (!entry.visible || it == workspace_->predictions().constEnd() || it->loss.empty()) continue;
+    QCPGraph* graph = plot_->addGraph();
+    graph->setName(entry.run.name + tr(" · predicted"));
+    graph->setPen(QPen(entry.color.darker(150), 2.5, Qt::DotLine));
+    setSeriesData(graph, it->steps, it->loss);
+    predictionGraphs_ << graph;
+  }
+  plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 }  // namespace lrscope::ui

@@ -1,9 +1,11 @@
 #pragma once
 // LossPlotView: the loss plot. Draws every loss-like series ("loss", "val/loss", "train_loss", ...)
-// of the visible runs in the run's colour; NaN points are gaps. Drag/zoom, legend, log-y toggle.
+// of the visible runs in the run's colour; NaN points are gaps; a law's predicted curve of a run is
+// drawn dotted in a darker shade and redrawn as a fit progresses. Drag/zoom, legend, log-y toggle.
 #include <QWidget>
 
 class QCustomPlot;
+class QCPGraph;
 
 namespace lrscope::ui {
 
@@ -23,9 +25,11 @@ class LossPlotView : public QWidget {
 
  private:
   void refresh();
+  void refreshPredictions();
 
   Workspace* workspace_;
   QCustomPlot* plot_;
+  QList<QCPGraph*> predictionGraphs_;
 };
 
 }  // namespace lrscope::ui

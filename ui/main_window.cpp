@@ -12,6 +12,8 @@
 #include <QSplitter>
 #include <QStatusBar>
 
+#include "fit_controller.h"
+#include "fit_panel.h"
 #include "log_load_controller.h"
 #include "loss_plot_view.h"
 #include "lr_plot_view.h"
@@ -59,11 +61,13 @@ MainWindow::MainWindow(QWidget* parent)
       lossPlot_(new LossPlotView(workspace_)),
       files_(new ScheduleFileController(workspace_, this)),
       logs_(new LogLoadController(workspace_, this)),
-      progress_(new ProgressIndicator) {
+      progress_(new ProgressIndicator),
+      fits_(new FitController(this)),
+      fitPanel_(new FitPanel(workspace_, fits_)) {
   setWindowTitle(QStringLiteral("LRScope"));
   setWindowIcon(QIcon(QStringLiteral(":/icons/lrscope.svg")));
   setAcceptDrops(true);
-  resize(1280, 860);
+  resize(1600, 900);
   auto* plots = new QSplitter(Qt::Vertical);
   plots->addWidget(lossPlot_);
   plots->addWidget(lrPlot_);
@@ -90,6 +94,8 @@ void MainWindow::createDocks() {
                 dock(tr("Schedule"), QStringLiteral("scheduleDock"), editor_));
   addDockWidget(Qt::LeftDockWidgetArea,
                 dock(tr("Schedules"), QStringLiteral("scheduleListDock"), list_));
+  addDockWidget(Qt::RightDockWidgetArea,
+                dock(tr("Fit a loss law"), QStringLiteral("fitDock"), fitPanel_));
   connect(editor_, &ScheduleEditor::addRequested, this, [this](const Schedule& s) {
     workspace_->addSchedule(
         QStringLiteral("%1 #%2").arg(s.family()).arg(workspace_->schedules().size() + 1), s);

@@ -13,6 +13,8 @@ class LossPlotView;
 class ScheduleFileController;
 class LogLoadController;
 class ProgressIndicator;
+class FitController;
+class FitPanel;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -26,6 +28,8 @@ class MainWindow : public QMainWindow {
   LossPlotView* lossPlot() const { return lossPlot_; }
   ScheduleFileController* files() const { return files_; }
   LogLoadController* logs() const { return logs_; }
+  FitPanel* fitPanel() const { return fitPanel_; }
+  FitController* fits() const { return fits_; }
 
  protected:
   void dragEnterEvent(QDragEnterEvent* event) override;
@@ -46,6 +50,8 @@ class MainWindow : public QMainWindow {
   ScheduleFileController* files_;
   LogLoadController* logs_;
   ProgressIndicator* progress_;
+  FitController* fits_;
+  FitPanel* fitPanel_;
 };
 
 }  // namespace lrscope::ui

@@ -50,7 +50,7 @@ void Workspace::clear() {
 }
 
 void Workspace::addRuns(std::vector<Run> runs) {
-  for (Run& run : runs) runs_.push_back({std::move(run), nextColor(), true});
+  for (Run& run : runs) runs_.push_back({std::move(run), nextColor(), true, nextRunId_++, {}});
   Q_EMIT runsChanged();
 }
 
@@ -62,15 +62,21 @@ void Workspace::setRunVisible(int index, bool visible) {
 
 void Workspace::removeRun(int index) {
   if (index < 0 || index >= runs_.size()) return;
+  predictions_.remove(runs_[index].id);
   runs_.removeAt(index);
   Q_EMIT runsChanged();
+}
+
+void Workspace::setPredictions(QHash<int, RunPrediction> predictions) {
+  predictions_ = std::move(predictions);
+  Q_EMIT predictionsChanged();
 }
 
 void Workspace::loadDemo() {
   for (DemoRun& demo : demoRuns()) {
     const QColor color = nextColor();
     schedules_.push_back({demo.run.name, demo.schedule, color, demo.schedule.sample()});
-    runs_.push_back({std::move(demo.run), color, true});
+    runs_.push_back({std::move(demo.run), color, true, nextRunId_++, demo.schedule});
   }
   Q_EMIT schedulesChanged();
   Q_EMIT runsChanged();

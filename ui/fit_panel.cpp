@@ -1,0 +1,234 @@
+#include "fit_panel.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include "common/number_format.h"
+#include "fit_controller.h"
+#include "io/lr_reconstruction.h"
+#include "law/law_registry.h"
+#include "law/warmup.h"
+#include "loss_plot_view.h"
+#include "workspace.h"
+
+namespace lrscope::ui {
+
+namespace {
+
+// The run's observed loss: its "loss" series, else its first loss-like series.
+const Series* lossSeries(const Run& run) {
+  if (const Series* s = run.find(QStringLiteral("loss"))) return s;
+  for (const Series& s : run.series)
+    if (LossPlotView::isLossSeries(s.name)) return &s;
+  return nullptr;
+}
+
+// The per-step LR of a run: its attached schedule, else its "lr" series rebuilt for every step
+// (core/io lr_reconstruction) with the warmup detected from it (core/law warmup).
+Result<FitRun> toFitRun(const RunEntry& entry, FitRole role) {
+  const Series* loss = lossSeries(entry.run);
+  if (!loss || loss->empty()) return Error{QObject::tr("%1: no loss series").arg(entry.run.name)};
+  FitRun fit{entry.run.name, role, {}, loss->steps, loss->values, entry.run.source};
+  if (entry.schedule) {
+    fit.schedule = {std::make_shared<PerStepLr>(entry.schedule->perStepLr()),
+                    entry.schedule->warmupSteps()};
+  } else if (const Series* lr = entry.run.find(QStringLiteral("lr"))) {
+    LrRebuildOptions options;
+    options.totalSteps = std::max(loss->steps.back(), lr->empty() ? 0 : lr->steps.back()) + 1;
+    Result<RebuiltLr> rebuilt = rebuildLrSchedule(*lr, options);
+    if (!rebuilt) return Error{entry.run.name + QStringLiteral(": ") + rebuilt.error()};
+    auto perStep = std::make_shared<PerStepLr>(rebuilt->schedule.perStepLr());
+    fit.schedule = {perStep, detectWarmupSteps(perStep->values())};
+  } else {
+    return Error{
+        QObject::tr("%1: no lr series; attach a schedule to fit a law").arg(entry.run.name)};
+  }
+  // Observed points past the schedule's end cannot be predicted.
+  while (!fit.steps.empty() && fit.steps.back() >= fit.schedule.lr->size()) {
+    fit.steps.pop_back();
+    fit.loss.pop_back();
+  }
+  return fit;
+}
+
+QTableWidgetItem* cell(const QString& text) {
+  auto* item = new QTableWidgetItem(text);
+  item->setFlags(item->flags() & ~Qt::ItemIsEditable);
+  return item;
+}
+
+QString number(double v, int digits = 5) {
+  return QString::number(v, 'g', digits);
+}
+
+}  // namespace
+
+FitPanel::FitPanel(Workspace* workspace, FitController* controller, QWidget* parent)
+    : QWidget(parent),
+      workspace_(workspace),
+      controller_(controller),
+      law_(new QComboBox),
+      convention_(new QComboBox),
+      runs_(new QTableWidget(0, 2)),
+      fit_(new QPushButton(tr("Fit"))),
+      cancel_(new QPushButton(tr("Cancel"))),
+      status_(new QLabel),
+      parameters_(new QTableWidget(0, 3)),
+      metrics_(new QTableWidget(0, 7)) {
+  law_->setObjectName(QStringLiteral("law"));
+  convention_->setObjectName(QStringLiteral("convention"));
+  runs_->setObjectName(QStringLiteral("fitRuns"));
+  fit_->setObjectName(QStringLiteral("fit"));
+  cancel_->setObjectName(QStringLiteral("cancelFit"));
+  parameters_->setObjectName(QStringLiteral("fitParameters"));
+  metrics_->setObjectName(QStringLiteral("fitMetrics"));
+  status_->setWordWrap(true);
+  setMinimumWidth(420);
+  law_->addItems(lossLawNames());
+  convention_->addItems({tr("default"), QStringLiteral("paper"), QStringLiteral("reference"),
+                         QStringLiteral("actual")});
+  convention_->setToolTip(
+      tr("mpl: paper (default) or reference (warmup in the loss drop, as the "
+         "published parameters); momentum/cpt: reference or actual warmup"));
+  runs_->setHorizontalHeaderLabels({tr("Run"), tr("Role")});
+  parameters_->setHorizontalHeaderLabels({tr("Parameter"), tr("Value"), tr("Std. error")});
+  metrics_->setHorizontalHeaderLabels(
+      {tr("Run"), tr("R²"), tr("MAE"), tr("RMSE"), tr("PredE"), tr("WorstE"), tr("Noise")});
+  for (QTableWidget* t : {runs_, parameters_, metrics_}) {
+    t->horizontalHeader()->setStretchLastSection(true);
+    t->verticalHeader()->hide();
+  }
+  cancel_->setEnabled(false);
+
+  auto* form = new QFormLayout;
+  form->addRow(tr("Law"), law_);
+  form->addRow(tr("Convention"), convention_);
+  auto* buttons = new QHBoxLayout;
+  buttons->addWidget(fit_);
+  buttons->addWidget(cancel_);
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(form);
+  layout->addWidget(runs_, 2);
+  layout->addLayout(buttons);
+  layout->addWidget(status_);
+  layout->addWidget(parameters_, 2);
+  layout->addWidget(metrics_, 2);
+
+  connect(fit_, &QPushButton::clicked, this, &FitPanel::startFit);
+  connect(cancel_, &QPushButton::clicked, controller_, &FitController::cancel);
+  connect(workspace_, &Workspace::runsChanged, this, &FitPanel::refreshRuns);
+  connect(
+      controller_, &FitController::progress, this,
+      [this](const QString& stage, int iteration, double objective) {
+        status_->setText(
+            tr("%1, iteration %2, objective %3").arg(stage).arg(iteration).arg(number(objective)));
+      });
+  connect(controller_, &FitController::livePrediction, this,
+          [this](const std::vector<RunPrediction>& predictions) {
+            QHash<int, RunPrediction> byId;
+            for (std::size_t i = 0; i < predictions.size() && i < requestRunIds_.size(); ++i)
+              byId.insert(requestRunIds_[i], predictions[i]);
+            workspace_->setPredictions(std::move(byId));
+          });
+  connect(controller_, &FitController::finished, this, &FitPanel::showResult);
+  refreshRuns();
+}
+
+void FitPanel::refreshRuns() {
+  runs_->setRowCount(0);
+  for (const RunEntry& entry : workspace_->runs()) {
+    const int row = runs_->rowCount();
+    runs_->insertRow(row);
+    runs_->setItem(row, 0, cell(entry.run.name));
+    auto* role = new QComboBox;
+    role->addItems({QStringLiteral("train"), QStringLiteral("test"), QStringLiteral("skip")});
+    runs_->setCellWidget(row, 1, role);
+  }
+}
+
+void FitPanel::setRole(int index, const QString& role) {
+  if (auto* combo = qobject_cast<QComboBox*>(runs_->cellWidget(index, 1)))
+    combo->setCurrentText(role);
+}
+
+void FitPanel::startFit() {
+  FitRequest request;
+  request.law = law_->currentText();
+  if (convention_->currentIndex() > 0)
+    request.lawOptions.insert(QStringLiteral("convention"), convention_->currentText());
+  requestRunIds_.clear();
+  QStringList problems;
+  for (int row = 0; row < runs_->rowCount() && row < workspace_->runs().size(); ++row) {
+    const QString role = qobject_cast<QComboBox*>(runs_->cellWidget(row, 1))->currentText();
+    if (role == QLatin1String("skip")) continue;
+    Result<FitRun> run = toFitRun(workspace_->runs()[row],
+                                  role == QLatin1String("train") ? FitRole::Train : FitRole::Test);
+    if (!run) {
+      problems << run.error();
+      continue;
+    }
+    request.runs.push_back(std::move(run).value());
+    requestRunIds_.push_back(workspace_->runs()[row].id);
+  }
+  QString error;
+  if (!problems.isEmpty() || !controller_->start(std::move(request), &error)) {
+    status_->setText((problems + QStringList{error}).join(QLatin1Char('\n')).trimmed());
+    return;
+  }
+  fit_->setEnabled(false);
+  cancel_->setEnabled(true);
+  status_->setText(tr("Fitting..."));
+}
+
+void FitPanel::showResult(const FitResult& result) {
+  fit_->setEnabled(true);
+  cancel_->setEnabled(false);
+  QStringList lines{
+      tr("%1 (%2 starts, %3 s)")
+          .arg(result.message.isEmpty() ? fitStatusName(result.status) : result.message)
+          .arg(result.starts)
+          .arg(number(result.elapsedSeconds, 3))};
+  lines << result.warnings;
+  status_->setText(lines.join(QLatin1Char('\n')));
+  parameters_->setRowCount(0);
+  for (const ParameterEstimate& p : result.parameters) {
+    const int row = parameters_->rowCount();
+    parameters_->insertRow(row);
+    QString note = p.fixed          ? tr(" (fixed)")
+                   : p.atLowerBound ? tr(" (at lower bound)")
+                   : p.atUpperBound ? tr(" (at upper bound)")
+                                    : QString();
+    parameters_->setItem(row, 0, cell(p.name + note));
+    parameters_->setItem(row, 1, cell(number(p.value, 6)));
+    parameters_->item(row, 1)->setToolTip(exactNumber(p.value));
+    parameters_->setItem(
+        row, 2,
+        cell(std::isnan(p.standardError) ? QStringLiteral("–") : number(p.standardError, 3)));
+  }
+  metrics_->setRowCount(0);
+  auto addRow = [this](const QString& name, const Metrics& m, double noise) {
+    const int row = metrics_->rowCount();
+    metrics_->insertRow(row);
+    const double values[] = {m.r2, m.mae, m.rmse, m.prede, m.worste, noise};
+    metrics_->setItem(row, 0, cell(name));
+    for (int c = 0; c < 6; ++c)
+      metrics_->setItem(row, c + 1, cell(std::isnan(values[c]) ? QString() : number(values[c], 4)));
+  };
+  for (const RunFit& run : result.runs)
+    addRow(run.name + (run.role == FitRole::Train ? tr(" (train)") : tr(" (test)")), run.metrics,
+           run.noiseStd);
+  addRow(tr("mean over train"), result.train, std::nan(""));
+  if (result.hasTest) addRow(tr("mean over test"), result.test, std::nan(""));
+  QHash<int, RunPrediction> byId;
+  for (std::size_t i = 0; i < result.runs.size() && i < requestRunIds_.size(); ++i)
+    byId.insert(requestRunIds_[i], {result.runs[i].steps, result.runs[i].predicted});
+  workspace_->setPredictions(std::move(byId));
+}
+
+}  // namespace lrscope::ui
