@@ -54,7 +54,9 @@ int RunBuilder::series(const QString& name, const QString& key) {
   const auto it = index_.constFind(name);
   if (it != index_.cend()) return it.value();
   const int i = static_cast<int>(pending_.size());
-  pending_.push_back(Pending{name, key == name ? QString() : key, {}, {}, {}});
+  Pending& p = pending_.emplace_back();
+  p.name = name;
+  if (key != name) p.key = key;
   index_.insert(name, i);
   return i;
 }
@@ -63,6 +65,8 @@ void RunBuilder::add(int series, std::int64_t step, double value, double wallTim
   Pending& p = pending_[static_cast<std::size_t>(series)];
   const bool timed = !p.wallTime.empty() || !std::isnan(wallTime);
   if (p.wallTime.empty() && timed) p.wallTime.assign(p.steps.size(), kNoTime);
+  p.ordered = p.ordered && (p.steps.empty() || step > p.steps.back());
+  p.nonFinite += !std::isfinite(value);
   p.steps.push_back(step);
   p.values.push_back(value);
   if (timed) p.wallTime.push_back(wallTime);
@@ -80,6 +84,9 @@ void RunBuilder::append(RunBuilder&& later) {
   for (Pending& from : later.pending_) {
     Pending& to = pending_[static_cast<std::size_t>(series(from.name, from.key))];
     const std::size_t before = to.steps.size();
+    to.ordered = to.ordered && from.ordered &&
+                 (to.steps.empty() || from.steps.empty() || from.steps.front() > to.steps.back());
+    to.nonFinite += from.nonFinite;
     to.steps.insert(to.steps.end(), from.steps.begin(), from.steps.end());
     to.values.insert(to.values.end(), from.values.begin(), from.values.end());
     if (to.wallTime.empty() && from.wallTime.empty()) continue;
@@ -100,8 +107,16 @@ Run RunBuilder::finish(const QString& name, const QString& source, const QString
   run.format = format;
   for (Pending& p : pending_) {
     if (p.steps.empty()) continue;
-    Series s = resolveSeries(p.name, std::move(p.steps), std::move(p.values), std::move(p.wallTime),
-                             source, run.warnings);
+    Series s;
+    if (p.ordered && p.nonFinite == 0) {  // the common case: as logged
+      s.name = p.name;
+      s.steps = std::move(p.steps);
+      s.values = std::move(p.values);
+      s.wallTime = std::move(p.wallTime);
+    } else {
+      s = resolveSeries(p.name, std::move(p.steps), std::move(p.values), std::move(p.wallTime),
+                        source, run.warnings);
+    }
     s.key = p.key;
     run.series.push_back(std::move(s));
   }

@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QString>
 #include <QStringList>
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -27,6 +28,8 @@ class RunBuilder {
 
   void add(int series, std::int64_t step, double value) {
     Pending& p = pending_[static_cast<std::size_t>(series)];
+    p.ordered = p.ordered && (p.steps.empty() || step > p.steps.back());
+    p.nonFinite += !std::isfinite(value);
     p.steps.push_back(step);
     p.values.push_back(value);
     if (!p.wallTime.empty()) p.wallTime.push_back(kNoTime);
@@ -48,6 +51,8 @@ class RunBuilder {
     std::vector<std::int64_t> steps;
     std::vector<double> values;
     std::vector<double> wallTime;
+    bool ordered = true;         // steps strictly increasing so far: nothing to resolve
+    std::int64_t nonFinite = 0;  // NaN/inf values so far: nothing to count when 0
   };
   std::vector<Pending> pending_;
   QHash<QString, int> index_;
