@@ -1,8 +1,9 @@
 #pragma once
 // Shared body of the libFuzzer harnesses: the fuzz input becomes a file (in a per-process folder
-// under /dev/shm when it exists), every registered reader's canRead() looks at it, then the reader
-// named `format` reads it. Any crash, sanitizer report, leak, hang or huge allocation is a finding;
-// errors and warnings returned as Result are the expected outcome for garbage.
+// under $TMPDIR; run_sanitizers.sh points it at /dev/shm and removes it afterwards), every
+// registered reader's canRead() looks at it, then the reader named `format` reads it. Any crash,
+// sanitizer report, leak, hang or huge allocation is a finding; errors and warnings returned as
+// Result are the expected outcome for garbage.
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
@@ -17,9 +18,7 @@
 namespace lrscope::fuzz {
 
 inline const QDir& scratchDir() {
-  static const QString base =
-      QDir(QStringLiteral("/dev/shm")).exists() ? QStringLiteral("/dev/shm") : QDir::tempPath();
-  static const QTemporaryDir dir(base + QStringLiteral("/lrscope-fuzz-XXXXXX"));  // removed at exit
+  static const QTemporaryDir dir(QDir::tempPath() + QStringLiteral("/lrscope-fuzz-XXXXXX"));
   static const QDir root = dir.isValid() ? QDir(dir.path()) : (std::abort(), QDir());
   return root;
 }

@@ -53,6 +53,11 @@ cmake --build "$FUZZ_BUILD" -j "$JOBS"
 work="$FUZZ_BUILD/run"
 rm -rf "$work"
 mkdir -p "$work"
+# the harnesses write each input to a file under $TMPDIR: memory-backed when possible, and removed
+# afterwards even when a fuzzer crashed before cleaning up
+TMPDIR=$(mktemp -d /dev/shm/lrscope-fuzz.XXXXXX 2>/dev/null || mktemp -d "$work/tmp.XXXXXX")
+export TMPDIR
+trap 'rm -rf "$TMPDIR"' EXIT
 run_one() {  # fuzzer executable -> $work/<name>.log and $work/<name>.status
   local exe=$1 name
   name=$(basename "$exe")
