@@ -14,7 +14,7 @@ class Schedule;
 
 class ScheduleParameters {
  public:
-  ScheduleParameters(QJsonObject values, QString path, std::vector<Schedule> phases = {});
+  ScheduleParameters(QJsonObject values, QString path, std::vector<Schedule> phases);
 
   bool has(const QString& name) const;  // present and not null
   std::int64_t integer(const QString& name) const;
