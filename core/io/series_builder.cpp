@@ -80,24 +80,27 @@ void RunBuilder::reserve(int series, std::size_t points) {
   adviseHugePages(p.values.data(), p.values.capacity() * sizeof(double));
 }
 
-void RunBuilder::append(RunBuilder&& later) {
-  for (Pending& from : later.pending_) {
-    Pending& to = pending_[static_cast<std::size_t>(series(from.name, from.key))];
+void RunBuilder::append(RunBuilder& later, int part, int parts) {
+  for (std::size_t i = static_cast<std::size_t>(part); i < later.pending_.size();
+       i += static_cast<std::size_t>(parts)) {
+    Pending& from = later.pending_[i];
+    Pending& to = pending_[i];
+    Q_ASSERT(to.name == from.name);
     const std::size_t before = to.steps.size();
     to.ordered = to.ordered && from.ordered &&
                  (to.steps.empty() || from.steps.empty() || from.steps.front() > to.steps.back());
     to.nonFinite += from.nonFinite;
     to.steps.insert(to.steps.end(), from.steps.begin(), from.steps.end());
     to.values.insert(to.values.end(), from.values.begin(), from.values.end());
-    if (to.wallTime.empty() && from.wallTime.empty()) continue;
-    to.wallTime.resize(before, kNoTime);
-    if (from.wallTime.empty())
-      to.wallTime.resize(to.steps.size(), kNoTime);
-    else
-      to.wallTime.insert(to.wallTime.end(), from.wallTime.begin(), from.wallTime.end());
+    if (!to.wallTime.empty() || !from.wallTime.empty()) {
+      to.wallTime.resize(before, kNoTime);
+      if (from.wallTime.empty())
+        to.wallTime.resize(to.steps.size(), kNoTime);
+      else
+        to.wallTime.insert(to.wallTime.end(), from.wallTime.begin(), from.wallTime.end());
+    }
+    from = Pending();
   }
-  later.pending_.clear();
-  later.index_.clear();
 }
 
 Run RunBuilder::finish(const QString& name, const QString& source, const QString& format) {

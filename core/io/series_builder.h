@@ -36,9 +36,10 @@ class RunBuilder {
   }
   void add(int series, std::int64_t step, double value, double wallTime);
   void reserve(int series, std::size_t points);
-  // Appends the points `later` collected for the same series (same names, same order), as if they
-  // had been added here after the present ones.
-  void append(RunBuilder&& later);
+  // Appends the points `later` collected for the same series (registered with the same names in
+  // the same order), as if they had been added here after the present ones. Only the series i
+  // with i % parts == part: two threads can each append one part; `later` is spent afterwards.
+  void append(RunBuilder& later, int part = 0, int parts = 1);
 
   // The resolved run; warnings name `source` ("<source>: series 'loss': ...").
   Run finish(const QString& name, const QString& source, const QString& format);

@@ -345,12 +345,15 @@ class TestCsvReader : public QObject {
   void bigFileSplitReadsLikeOnePass() {
     QTemporaryDir dir;
     const int rows = 400000;
-    const int badLine = 300002;  // line of the bad cell (row 300000, after the header)
+    const int badLine = 300002;    // line of the bad cell (row 300000, after the header)
+    const int shortLine = 100002;  // a row with two fields
     QByteArray csv = "step,lr,loss\n";
     for (int i = 0; i < rows; ++i) {
       const int step = i < 350000 ? i : i - 200000;  // restart at row 350000 back to step 150000
-      csv += QByteArray::number(step) + "," + QByteArray::number(1e-3 + i * 1e-9, 'g', 17) + ",";
-      csv += (i + 2 == badLine) ? QByteArray("oops") : QByteArray::number(10.0 - i * 1e-5, 'g', 17);
+      csv += QByteArray::number(step) + "," + QByteArray::number(1e-3 + i * 1e-9, 'g', 17);
+      if (i + 2 != shortLine)
+        csv += "," + ((i + 2 == badLine) ? QByteArray("oops")
+                                         : QByteArray::number(10.0 - i * 1e-5, 'g', 17));
       csv += "\n";
     }
     QVERIFY(csv.size() > 8 << 20);
@@ -364,6 +367,10 @@ class TestCsvReader : public QObject {
     QCOMPARE(lr.values[149999], 1e-3 + 149999 * 1e-9);
     QCOMPARE(lr.values[150000], 1e-3 + 350000 * 1e-9);
     QCOMPARE(lr.restarts, 1);
+    QCOMPARE(run.find("loss")->size(), std::size_t(199999));  // none on the short row (step 100000)
+    QCOMPARE(run.warnings.filter("fields where the header has 3").size(), 1);  // reported once
+    QVERIFY(hasWarning(
+        run, {QStringLiteral("big.csv: line %1: 2 fields where the header has 3").arg(shortLine)}));
     QVERIFY(hasWarning(
         run, {"series 'lr': step went back from 349999 to 150000", "the 200000 earlier points"}));
     QVERIFY2(

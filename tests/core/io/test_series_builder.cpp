@@ -149,7 +149,8 @@ class TestSeriesBuilder : public QObject {
       if (i == 5) second.add(0, steps[i], 0.5);
       if (i == 5) whole.add(0, steps[i], 0.5);
     }
-    first.append(std::move(second));
+    first.append(second, 1, 2);  // as two threads would: one part each
+    first.append(second, 0, 2);
     const Run a = first.finish("r", "s", "csv");
     const Run b = whole.finish("r", "s", "csv");
     QCOMPARE(a.series.size(), b.series.size());
