@@ -65,7 +65,7 @@ struct FitOptions {
 };
 
 struct FitProgress {
-  QString stage;  // "seed", "screen" or "refine"
+  QString stage;  // "screen" (short runs from every start) or "refine" (the best, to convergence)
   int start = 0;  // 0-based index within the stage
   int starts = 0;
   int iteration = 0;

@@ -32,11 +32,6 @@ class LossDropSum {
   // Sources are n in [first, max(steps)] with lr[n-1] != lr[n]; first >= 1.
   LossDropSum(std::shared_ptr<const PerStepLr> lr, std::int64_t first,
               std::vector<std::int64_t> steps, Options options);
-  LossDropSum(std::shared_ptr<const PerStepLr> lr, std::int64_t first,
-              std::vector<std::int64_t> steps)
-      : LossDropSum(std::move(lr), first, std::move(steps), Options{}) {}
-
-  std::size_t sourceCount() const { return sources_.size(); }
 
   // out[i] = D(steps[i]). Instantiated for double and ceres::Jet<double, 3 | 7>.
   template <typename T>
