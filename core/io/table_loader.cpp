@@ -337,6 +337,16 @@ TableSample sampleTable(const QByteArray& head, char delimiter, bool header) {
 
 Result<std::vector<Run>> loadTable(LineReader& lines, const TablePlan& plan, const QString& path,
                                    const Progress& progress) {
+  // A reader's layout may name a column this file does not have; never index past a row.
+  const auto width = static_cast<int>(plan.columns.size());
+  std::vector<int> indices{plan.stepColumn, plan.wallTimeColumn, plan.runColumn};
+  for (const TableColumn& col : plan.columns) indices.push_back(col.stepColumn);
+  for (int index : indices)
+    if (index >= width)
+      return Error{QStringLiteral("%1: %2 layout needs column %3, the file has %4")
+                       .arg(path, plan.format)
+                       .arg(index + 1)
+                       .arg(width)};
   const qint64 size = lines.size();
   const qint64 expectedRows = lines.estimatedLines();
   TablePart part(plan, path, expectedRows);

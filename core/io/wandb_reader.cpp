@@ -31,7 +31,7 @@ TablePlan planPanelExport(const TableSample& sample, const TextDialect& dialect,
   plan.delimiter = dialect.delimiter;
   plan.header = true;
   plan.format = QStringLiteral("wandb-csv");
-  plan.stepColumn = 0;
+  plan.stepColumn = sample.names.isEmpty() ? -1 : 0;  // the export's first column is its Step
   QHash<QString, int> runSlots;
   QHash<int, int> ownStep;  // run slot -> its "_step" column
   for (qsizetype i = 0; i < sample.names.size(); ++i) {
