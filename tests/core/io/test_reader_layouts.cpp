@@ -5,6 +5,7 @@
 #include <QtTest>
 
 #include "io/log_registry.h"
+#include "io_test_files.h"
 #include "lrscope_test.h"
 
 using namespace lrscope;
@@ -28,15 +29,12 @@ class TestReaderLayouts : public QObject {
     QFETCH(QString, format);
     QFETCH(QByteArray, text);
     QTemporaryDir dir;
-    QFile file(dir.filePath("input.txt"));
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(text);
-    file.close();
+    const QString path = test::writeFile(dir, "input.txt", text);
+    QVERIFY(!path.isEmpty());
     ReadOptions options;
     options.format = format;
-    const LoadedLogs logs = readLogs({file.fileName()}, {}, options);
-    for (const QString& error : logs.errors)
-      QVERIFY2(error.contains(file.fileName()), qPrintable(error));
+    const LoadedLogs logs = readLogs({path}, {}, options);
+    for (const QString& error : logs.errors) QVERIFY2(error.contains(path), qPrintable(error));
     for (const Run& run : logs.runs)
       for (const Series& s : run.series) QCOMPARE(s.steps.size(), s.values.size());
   }
