@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-svg-dev libqt6svg6 qt6-qpa-plugins
-  libqcustomplot-dev libceres-dev libeigen3-dev
+  libqcustomplot-dev libceres-dev libeigen3-dev libfast-float-dev
   libgl-dev fonts-dejavu-core
   xvfb xauth
   python3 python3-numpy python3-pandas

@@ -1,9 +1,9 @@
 #include "io/delimited_text.h"
 
+#include <fast_float/fast_float.h>
 #include <QUtf8StringView>
 #include <charconv>
 #include <cmath>
-#include <cstdlib>
 #include <cstring>
 #include <limits>
 
@@ -117,13 +117,9 @@ bool parseNumber(std::string_view field, double& value) {
   if (s.front() == '+') s.remove_prefix(1);
   if (s.empty()) return false;
   const char* end = s.data() + s.size();
-  const auto [ptr, ec] = std::from_chars(s.data(), end, value);
-  if (ptr != end) return false;
-  if (ec == std::errc::result_out_of_range) {  // 1e999 -> inf, 1e-999 -> 0, as strtod does
-    value = std::strtod(std::string(s).c_str(), nullptr);
-    return true;
-  }
-  return ec == std::errc();
+  // fast_float, like strtod, reads 1e999 as inf and 1e-999 as 0.
+  const auto [ptr, ec] = fast_float::from_chars(s.data(), end, value);
+  return ec == std::errc() && ptr == end;
 }
 
 bool parseStep(std::string_view field, std::int64_t& step) {

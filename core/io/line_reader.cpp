@@ -96,6 +96,7 @@ bool LineReader::decodeUtf16(bool bigEndian) {
   begin_ = 0;
   end_ = buffer_.size();
   memory_ = eof_ = true;
+  hasNul_ = std::memchr(buffer_.data(), '\0', end_) != nullptr;
   encoding_ = bigEndian ? QStringLiteral("UTF-16BE") : QStringLiteral("UTF-16LE");
   warnings_.add(QStringLiteral("encoding notes"), 0,
                 QStringLiteral("decoded from %1").arg(encoding_));
@@ -127,6 +128,7 @@ bool LineReader::fill() {
     return false;
   }
   end_ += static_cast<std::size_t>(n);
+  hasNul_ = std::memchr(buffer_.data(), '\0', end_) != nullptr;
   return true;
 }
 
@@ -165,7 +167,7 @@ bool LineReader::next(std::string_view& line) {
     }
     ++lineNumber_;
     if (eol_ == '\n' && length > 0 && start[length - 1] == '\r') --length;
-    if (std::memchr(start, '\0', length)) {
+    if (hasNul_ && std::memchr(start, '\0', length)) {
       warnings_.add(kBinaryLines, lineNumber_,
                     QStringLiteral("holds NUL bytes (binary data); skipped"));
       if (unterminated_) return false;

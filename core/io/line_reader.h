@@ -63,6 +63,7 @@ class LineReader {
   bool eof_ = false;
   bool memory_ = false;  // whole decoded text in buffer_
   bool unterminated_ = false;
+  bool hasNul_ = true;  // the buffered bytes may hold a NUL: lines are checked one by one
   char eol_ = '\n';
   qint64 lineNumber_ = 0;
   QString encoding_ = QStringLiteral("UTF-8");

@@ -1,5 +1,6 @@
 #include "io/table_loader.h"
 
+#include <fast_float/fast_float.h>
 #include <QFile>
 #include <charconv>
 #include <cmath>
@@ -63,10 +64,15 @@ bool parsePlainRow(std::string_view line, char delimiter, const std::vector<char
       present[c] = 0;
       continue;
     }
-    const auto [next, error] =
-        used[c] == 2 ? std::from_chars(p, end, steps[c]) : std::from_chars(p, end, numbers[c]);
-    if (error != std::errc()) return false;
-    p = next;
+    if (used[c] == 2) {
+      const auto [next, error] = std::from_chars(p, end, steps[c]);
+      if (error != std::errc()) return false;
+      p = next;
+    } else {
+      const auto [next, error] = fast_float::from_chars(p, end, numbers[c]);
+      if (error != std::errc()) return false;
+      p = next;
+    }
     present[c] = 1;
   }
   return p == end;
