@@ -147,8 +147,8 @@ int runFit(const QStringList& args) {
       lawOptions.insert(text.left(eq), numeric ? QJsonValue(v) : QJsonValue(text.mid(eq + 1)));
     } else if (a == QLatin1String("--warmup-steps") && hasValue) {
       bool ok = false;
-      input.warmupSteps = args[++i].toLongLong(&ok);
-      if (!ok || input.warmupSteps < 0)
+      input.run.warmupSteps = args[++i].toLongLong(&ok);
+      if (!ok || input.run.warmupSteps < 0)
         return fail(QStringLiteral("--warmup-steps: '%1' is not a step count").arg(args[i]), 2);
     } else if (a == QLatin1String("--schedule") && hasValue) {
       const QString text = args[++i];
@@ -161,7 +161,7 @@ int runFit(const QStringList& args) {
             2);
       input.schedules.insert(log, text.mid(eq + 1));
     } else if (a == QLatin1String("--loss") && hasValue) {
-      input.lossSeries = args[++i];
+      input.run.lossSeries = args[++i];
     } else if (a == QLatin1String("--objective") && hasValue) {
       const QString kind = args[++i];
       if (kind != QLatin1String("huber") && kind != QLatin1String("least-squares"))

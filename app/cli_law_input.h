@@ -1,24 +1,19 @@
 #pragma once
 // Inputs of `lrscope fit` and `lrscope predict`: logs to fit runs, schedule files to per-step LRs.
-//   Loss: the series named by --loss, else "loss", else "val/loss".
-//   Schedule: a schedule JSON attached with --schedule FILE=S.json, else the run's "lr" series
-//   rebuilt for every step (io/lr_reconstruction.h), up to the last loss step.
-//   Warmup W: --warmup-steps, else the attached schedule's warmup_steps, else detected from the LR
-//   (law/warmup.h). When the logged LR starts after step 0 and W is given, the steps before the
-//   first LR sample get the linear warmup 0 -> lr[W] (the MPL data hold only post-warmup rows).
+//   Each run found in the logs becomes a FitRun as fit/fit_run_from_log.h says (loss series, LR,
+//   warmup), after attaching the schedule JSON given with --schedule LOG=S.json to it.
 #include <QHash>
 #include <QStringList>
 #include <vector>
 
 #include "common/result.h"
-#include "fit/fitter.h"
+#include "fit/fit_run_from_log.h"
 #include "io/log_registry.h"
 
 namespace lrscope::cli {
 
 struct LawInputOptions {
-  QString lossSeries;
-  std::int64_t warmupSteps = -1;      // -1: from the schedule or detected
+  FitRunOptions run;                  // --loss, --warmup-steps
   QHash<QString, QString> schedules;  // log file -> schedule JSON
   ReadOptions read;
 };

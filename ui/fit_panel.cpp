@@ -10,52 +10,14 @@
 #include <QVBoxLayout>
 
 #include "common/number_format.h"
+#include "fit/fit_run_from_log.h"
 #include "fit_controller.h"
-#include "io/lr_reconstruction.h"
 #include "law/law_registry.h"
-#include "law/warmup.h"
-#include "loss_plot_view.h"
 #include "workspace.h"
 
 namespace lrscope::ui {
 
 namespace {
-
-// The run's observed loss: its "loss" series, else its first loss-like series.
-const Series* lossSeries(const Run& run) {
-  if (const Series* s = run.find(QStringLiteral("loss"))) return s;
-  for (const Series& s : run.series)
-    if (LossPlotView::isLossSeries(s.name)) return &s;
-  return nullptr;
-}
-
-// The per-step LR of a run: its attached schedule, else its "lr" series rebuilt for every step
-// (core/io lr_reconstruction) with the warmup detected from it (core/law warmup).
-Result<FitRun> toFitRun(const RunEntry& entry, FitRole role) {
-  const Series* loss = lossSeries(entry.run);
-  if (!loss || loss->empty()) return Error{QObject::tr("%1: no loss series").arg(entry.run.name)};
-  FitRun fit{entry.run.name, role, {}, loss->steps, loss->values, entry.run.source};
-  if (entry.schedule) {
-    fit.schedule = {std::make_shared<PerStepLr>(entry.schedule->perStepLr()),
-                    entry.schedule->warmupSteps()};
-  } else if (const Series* lr = entry.run.find(QStringLiteral("lr"))) {
-    LrRebuildOptions options;
-    options.totalSteps = std::max(loss->steps.back(), lr->empty() ? 0 : lr->steps.back()) + 1;
-    Result<RebuiltLr> rebuilt = rebuildLrSchedule(*lr, options);
-    if (!rebuilt) return Error{entry.run.name + QStringLiteral(": ") + rebuilt.error()};
-    auto perStep = std::make_shared<PerStepLr>(rebuilt->schedule.perStepLr());
-    fit.schedule = {perStep, detectWarmupSteps(perStep->values())};
-  } else {
-    return Error{
-        QObject::tr("%1: no lr series; attach a schedule to fit a law").arg(entry.run.name)};
-  }
-  // Observed points past the schedule's end cannot be predicted.
-  while (!fit.steps.empty() && fit.steps.back() >= fit.schedule.lr->size()) {
-    fit.steps.pop_back();
-    fit.loss.pop_back();
-  }
-  return fit;
-}
 
 QTableWidgetItem* cell(const QString& text) {
   auto* item = new QTableWidgetItem(text);
@@ -167,14 +129,17 @@ void FitPanel::startFit() {
   for (int row = 0; row < runs_->rowCount() && row < workspace_->runs().size(); ++row) {
     const QString role = qobject_cast<QComboBox*>(runs_->cellWidget(row, 1))->currentText();
     if (role == QLatin1String("skip")) continue;
-    Result<FitRun> run = toFitRun(workspace_->runs()[row],
-                                  role == QLatin1String("train") ? FitRole::Train : FitRole::Test);
+    const RunEntry& entry = workspace_->runs()[row];
+    FitRunOptions options;
+    options.schedule = entry.schedule ? &*entry.schedule : nullptr;
+    Result<FitRun> run = fitRunFromLog(
+        entry.run, role == QLatin1String("train") ? FitRole::Train : FitRole::Test, options);
     if (!run) {
       problems << run.error();
       continue;
     }
     request.runs.push_back(std::move(run).value());
-    requestRunIds_.push_back(workspace_->runs()[row].id);
+    requestRunIds_.push_back(entry.id);
   }
   QString error;
   if (!problems.isEmpty() || !controller_->start(std::move(request), &error)) {
