@@ -1,7 +1,6 @@
 #include "loss_plot_view.h"
 
 #include <qcustomplot.h>
-#include <QVBoxLayout>
 
 #include "plot_style.h"
 #include "workspace.h"
@@ -9,12 +8,8 @@
 namespace lrscope::ui {
 
 LossPlotView::LossPlotView(Workspace* workspace, QWidget* parent)
-    : QWidget(parent), workspace_(workspace), plot_(new QCustomPlot) {
-  plot_->setObjectName(QStringLiteral("lossPlot"));
-  auto* layout = new QVBoxLayout(this);
-  layout->setContentsMargins(0, 0, 0, 0);
-  layout->addWidget(plot_);
-  stylePlot(plot_, tr("step"), tr("loss"));
+    : StepPlotView(QStringLiteral("lossPlot"), tr("step"), tr("loss"), parent),
+      workspace_(workspace) {
   connect(workspace_, &Workspace::runsChanged, this, &LossPlotView::refresh);
   connect(workspace_, &Workspace::predictionsChanged, this, &LossPlotView::refreshPredictions);
   refresh();
@@ -22,16 +17,6 @@ LossPlotView::LossPlotView(Workspace* workspace, QWidget* parent)
 
 bool LossPlotView::isLossSeries(const QString& name) {
   return name.contains(QLatin1String("loss"), Qt::CaseInsensitive);
-}
-
-void LossPlotView::setLogScale(bool on) {
-  setLogAxis(plot_->yAxis, on);
-  resetView();
-}
-
-void LossPlotView::resetView() {
-  plot_->rescaleAxes();
-  plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void LossPlotView::refresh() {

@@ -2,23 +2,18 @@
 // LossPlotView: the loss plot. Draws every loss-like series ("loss", "val/loss", "train_loss", ...)
 // of the visible runs in the run's colour; NaN points are gaps; a law's predicted curve of a run is
 // drawn dotted in a darker shade and redrawn as a fit progresses. Drag/zoom, legend, log-y toggle.
-#include <QWidget>
+#include "step_plot_view.h"
 
-class QCustomPlot;
 class QCPGraph;
 
 namespace lrscope::ui {
 
 class Workspace;
 
-class LossPlotView : public QWidget {
+class LossPlotView : public StepPlotView {
   Q_OBJECT
  public:
   explicit LossPlotView(Workspace* workspace, QWidget* parent = nullptr);
-
-  QCustomPlot* plot() const { return plot_; }
-  void setLogScale(bool on);
-  void resetView();
 
   // True for series names that hold a loss ("loss", "val/loss", "eval_loss", "train/lm_loss").
   static bool isLossSeries(const QString& name);
@@ -28,7 +23,6 @@ class LossPlotView : public QWidget {
   void refreshPredictions();
 
   Workspace* workspace_;
-  QCustomPlot* plot_;
   QList<QCPGraph*> predictionGraphs_;
 };
 

@@ -1,7 +1,6 @@
 #include "lr_plot_view.h"
 
 #include <qcustomplot.h>
-#include <QVBoxLayout>
 
 #include "plot_style.h"
 #include "workspace.h"
@@ -9,24 +8,11 @@
 namespace lrscope::ui {
 
 LrPlotView::LrPlotView(Workspace* workspace, QWidget* parent)
-    : QWidget(parent), workspace_(workspace), plot_(new QCustomPlot) {
-  plot_->setObjectName(QStringLiteral("lrPlot"));
-  auto* layout = new QVBoxLayout(this);
-  layout->setContentsMargins(0, 0, 0, 0);
-  layout->addWidget(plot_);
-  stylePlot(plot_, tr("step (update index n)"), tr("learning rate"));
+    : StepPlotView(QStringLiteral("lrPlot"), tr("step (update index n)"), tr("learning rate"),
+                   parent),
+      workspace_(workspace) {
   connect(workspace_, &Workspace::schedulesChanged, this, &LrPlotView::refresh);
   refresh();
-}
-
-void LrPlotView::setLogScale(bool on) {
-  setLogAxis(plot_->yAxis, on);
-  resetView();
-}
-
-void LrPlotView::resetView() {
-  plot_->rescaleAxes();
-  plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void LrPlotView::refresh() {
