@@ -60,12 +60,15 @@ const LogReader* mostConfident(const std::vector<std::unique_ptr<LogReader>>& re
 
 class Collector {
  public:
-  Collector(const std::vector<std::unique_ptr<LogReader>>& readers, LoadedLogs& out)
-      : readers_(readers), out_(out) {}
+  Collector(const std::vector<std::unique_ptr<LogReader>>& readers, LoadedLogs& out,
+            const Progress& progress)
+      : readers_(readers), out_(out), progress_(progress) {}
 
   std::vector<Source> sources;
 
+  // Walking a big tree (every file is opened to sniff its format) stops at a cancel.
   void add(const QString& path, bool given, int depth) {
+    if (out_.cancelled || (out_.cancelled = progress_.cancelled())) return;
     const QFileInfo info(path);
     if (!info.exists()) {
       out_.errors << QStringLiteral("%1: no such file or folder").arg(path);
@@ -83,7 +86,7 @@ class Collector {
         for (const QFileInfo& entry : entries)
           if (!(entry.isDir() && entry.isSymLink())) add(entry.filePath(), false, depth + 1);
       }
-      if (given && sources.size() == before)
+      if (given && sources.size() == before && !out_.cancelled)
         out_.errors << QStringLiteral("%1: no training log found in this folder").arg(path);
       return;
     }
@@ -115,6 +118,7 @@ class Collector {
  private:
   const std::vector<std::unique_ptr<LogReader>>& readers_;
   LoadedLogs& out_;
+  const Progress& progress_;
 };
 
 }  // namespace
@@ -142,7 +146,7 @@ LoadedLogs readLogs(const QStringList& paths, const Progress& progress,
                     const ReadOptions& options) {
   LoadedLogs out;
   const auto readers = makeLogReaders(options);
-  Collector collector(readers, out);
+  Collector collector(readers, out, progress);
   if (!options.format.isEmpty()) {
     const LogReader* forced = nullptr;
     for (const auto& r : readers)
@@ -162,6 +166,7 @@ LoadedLogs readLogs(const QStringList& paths, const Progress& progress,
     for (const QString& path : paths) collector.add(path, true, 0);
   }
 
+  if (out.cancelled) return out;
   double total = 0.0, done = 0.0;
   for (const Source& s : collector.sources) total += s.weight;
   for (const Source& s : collector.sources) {

@@ -182,6 +182,32 @@ class TestLogRegistry : public QObject {
     QVERIFY(logs.runs.empty());
   }
 
+  // A folder tree of many logs: a cancel while it is being walked stops the walk itself (each
+  // file found is opened to sniff its format), without reading, and without a "no log" error.
+  void cancelStopsFolderWalk() {
+    QTemporaryDir dir;
+    for (int i = 0; i < 200; ++i) {
+      writeFile(dir, QStringLiteral("run%1/sub/metrics.csv").arg(i), "step,loss\n0,1.0\n");
+      writeFile(dir, QStringLiteral("run%1/weights.bin").arg(i), QByteArray("\x00\x01\x02", 3));
+    }
+    CancelToken token;
+    std::atomic<int> reports{0};
+    Progress progress;
+    progress.cancel = &token;
+    progress.report = [&](double) { ++reports; };
+    token.cancel();
+    const LoadedLogs logs = readLogs({dir.path()}, progress);
+    QVERIFY(logs.cancelled);
+    QVERIFY(logs.runs.empty());
+    QVERIFY2(logs.errors.isEmpty(), qPrintable(logs.errors.join('\n')));
+    QVERIFY(logs.skipped.isEmpty());  // the walk never got to the unknown files
+    QCOMPARE(reports.load(), 0);
+    const LoadedLogs all = readLogs({dir.path()});  // the same tree, not cancelled
+    QCOMPARE(all.runs.size(), std::size_t(200));
+    QCOMPARE(all.skipped.size(), 200);
+    QVERIFY(!all.cancelled);
+  }
+
   void backgroundLoaderGivesTheSameRuns() {
     const QStringList paths = {test::testDataPath("io/csv/basic.csv"),
                                test::testDataPath("io/wandb/panel_export.csv")};
