@@ -1,4 +1,5 @@
 // lrscope fit --law NAME --train LOG... [--test LOG...] [--report FILE] [--predictions FILE] ...
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -7,6 +8,7 @@
 #include "cli_law_input.h"
 #include "common/number_format.h"
 #include "fit/fit_report.h"
+#include "fit_figure.h"
 #include "law/law_registry.h"
 
 namespace lrscope::cli {
@@ -24,13 +26,17 @@ const char* kFitUsage =
     "  --warmup-steps W      where every run's warmup ends (default: the LR's first peak); logs\n"
     "                        whose LR starts later get a linear warmup 0 -> lr[W] before it\n"
     "  --schedule LOG=S.json the exact schedule a run used (instead of its logged LR)\n"
-    "  --loss NAME           the loss series (default: loss, else val/loss)\n"
+    "  --loss NAME           the loss series (default: loss, else val/loss, else one named "
+    "*loss*)\n"
     "  --objective huber|least-squares   on log losses (default huber, delta 1e-3)\n"
     "  --fix NAME=VALUE  --init NAME=VALUE  --fit NAME (a parameter the law holds, e.g. lambda)\n"
     "  --prior K             strength of MPL's prior toward its data-seeded start (default 4; 0 "
     "off)\n"
     "  --max-points N        bin longer training logs to N points (default 1000)\n"
-    "  --single-start        one start (from --init or the law's defaults) instead of the grid\n";
+    "  --single-start        one start (from --init or the law's defaults) instead of the grid\n"
+    "  --plot FILE           a figure of observed and predicted loss and the LR per run: .png,\n"
+    "                        .svg or .pdf (no display needed)\n"
+    "  --plot-size WxH       its size in pixels (default 1200x800)\n";
 
 bool parseAssignment(const QString& text, QString& name, double& value) {
   const qsizetype eq = text.indexOf(QLatin1Char('='));
@@ -38,6 +44,28 @@ bool parseAssignment(const QString& text, QString& name, double& value) {
   if (eq > 0) value = text.mid(eq + 1).toDouble(&ok);
   name = text.left(eq);
   return ok;
+}
+
+// WxH with both within 200..10000 pixels.
+bool parseSize(const QString& text, QSize& size) {
+  const QStringList parts = text.split(QLatin1Char('x'));
+  bool w = false, h = false;
+  if (parts.size() == 2) size = QSize(parts[0].toInt(&w), parts[1].toInt(&h));
+  return w && h && std::min(size.width(), size.height()) >= 200 &&
+         std::max(size.width(), size.height()) <= 10000;
+}
+
+// Why `path` cannot take the figure, checked before fitting; empty when it can.
+QString plotPathProblem(const QString& path) {
+  if (ui::figureFormat(path).isEmpty())
+    return QStringLiteral("--plot %1: unknown figure format '%2' (use .png, .svg or .pdf)")
+        .arg(path, QFileInfo(path).suffix());
+  const QFileInfo file(path);
+  if (file.isDir()) return QStringLiteral("--plot %1: is a folder").arg(path);
+  if (!file.absoluteDir().exists())
+    return QStringLiteral("--plot %1: folder %2 does not exist")
+        .arg(path, QDir::toNativeSeparators(file.absolutePath()));
+  return {};
 }
 
 QString metricsRow(const Metrics& m) {
@@ -111,6 +139,7 @@ QByteArray predictionsCsv(const FitResult& fit) {
 
 int runFit(const QStringList& args) {
   QString lawName, reportPath, predictionsPath, plotPath;
+  QSize plotSize = ui::kDefaultFigureSize;
   QStringList train, test;
   QJsonObject lawOptions;
   LawInputOptions input;
@@ -194,6 +223,12 @@ int runFit(const QStringList& args) {
       predictionsPath = args[++i];
     } else if (a == QLatin1String("--plot") && hasValue) {
       plotPath = args[++i];
+    } else if (a == QLatin1String("--plot-size") && hasValue) {
+      if (!parseSize(args[++i], plotSize))
+        return fail(
+            QStringLiteral("--plot-size: expected WIDTHxHEIGHT in pixels (200 to 10000), got '%1'")
+                .arg(args[i]),
+            2);
     } else {
       err() << kFitUsage;
       return fail(QStringLiteral("fit: unknown or incomplete option '%1'").arg(a), 2);
@@ -203,6 +238,9 @@ int runFit(const QStringList& args) {
     err() << kFitUsage;
     return fail(QStringLiteral("fit: give --law and at least one --train log"), 2);
   }
+  if (!plotPath.isEmpty())
+    if (const QString problem = plotPathProblem(plotPath); !problem.isEmpty())
+      return fail(problem, 2);
   const auto law = createLossLaw(lawName, lawOptions);
   if (!law) return fail(law.error(), 2);
   std::vector<FitRun> runs;
@@ -221,9 +259,8 @@ int runFit(const QStringList& args) {
     return 1;
   if (!predictionsPath.isEmpty() && !writeOutput(predictionsPath, predictionsCsv(fit))) return 1;
   if (!plotPath.isEmpty())
-    err() << "lrscope: note: --plot is not available yet (figures come with the GUI's plot "
-             "export); no figure written to "
-          << plotPath << Qt::endl;
+    if (auto ok = ui::saveFitFigure(plotPath, plotSize, **law, fit, runs); !ok)
+      return fail(ok.error());
   return fit.status == FitStatus::Failed || fit.status == FitStatus::Cancelled ? 1 : 0;
 }
 

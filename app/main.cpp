@@ -1,4 +1,5 @@
-// lrscope: with no arguments (or --demo) the GUI; otherwise a command-line subcommand.
+// lrscope: with no arguments (or --demo) the GUI; otherwise a command-line subcommand, without a
+// GUI application object except for `fit --plot`.
 #include <QApplication>
 #include <QCoreApplication>
 
@@ -6,8 +7,27 @@
 #include "main_window.h"
 #include "workspace.h"
 
+namespace {
+
+// `lrscope fit ... --plot FILE` draws with QCustomPlot, which needs a QApplication.
+bool drawsFigure(int argc, char* argv[]) {
+  if (argc < 2 || QByteArray(argv[1]) != "fit") return false;
+  for (int i = 2; i < argc; ++i)
+    if (QByteArray(argv[i]) == "--plot") return true;
+  return false;
+}
+
+}  // namespace
+
 int main(int argc, char* argv[]) {
   const bool gui = argc == 1 || (argc == 2 && QByteArray(argv[1]) == "--demo");
+  if (!gui && drawsFigure(argc, argv)) {
+    // A figure written to a file needs no screen: drawn offscreen it works without a display and
+    // does not depend on the screen's DPI. A platform the user chose is kept.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    return lrscope::cli::run(QCoreApplication::arguments().mid(1));
+  }
   if (!gui) {
     QCoreApplication app(argc, argv);
     return lrscope::cli::run(QCoreApplication::arguments().mid(1));

@@ -4,6 +4,14 @@
 
 namespace lrscope::ui {
 
+QColor paletteColor(int index) {
+  static const QColor kPalette[] = {QColor(0x12b5cb), QColor(0xe8710a), QColor(0x9334e6),
+                                    QColor(0xe52592), QColor(0x7cb342), QColor(0xf9ab00),
+                                    QColor(0x425066)};
+  const int n = static_cast<int>(std::size(kPalette));
+  return kPalette[((index % n) + n) % n];
+}
+
 void stylePlot(QCustomPlot* plot, const QString& xLabel, const QString& yLabel) {
   plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom | QCP::iSelectPlottables);
   plot->xAxis->setLabel(xLabel);

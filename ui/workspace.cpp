@@ -1,5 +1,6 @@
 #include "workspace.h"
 
+#include "plot_style.h"
 #include "sim/demo_runs.h"
 
 // Resources of a static library must be registered by hand, from the global namespace.
@@ -9,20 +10,12 @@ static void registerResources() {
 
 namespace lrscope::ui {
 
-namespace {
-
-// TensorBoard's palette (docs/anchors-viewers-formats-style.md §1.2).
-const QColor kPalette[] = {QColor(0x12b5cb), QColor(0xe8710a), QColor(0x9334e6), QColor(0xe52592),
-                           QColor(0x7cb342), QColor(0xf9ab00), QColor(0x425066)};
-
-}  // namespace
-
 Workspace::Workspace(QObject* parent) : QObject(parent) {
   registerResources();
 }
 
 QColor Workspace::nextColor() {
-  return kPalette[colorsUsed_++ % std::size(kPalette)];
+  return paletteColor(colorsUsed_++);
 }
 
 int Workspace::addSchedule(const QString& name, const Schedule& schedule) {

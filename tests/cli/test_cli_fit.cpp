@@ -1,6 +1,9 @@
-// `lrscope fit` and `lrscope predict` run as a user would: CSV logs in, report.json and pred.csv
-// out, a hand-written report accepted, bad input rejected with clear messages.
+// `lrscope fit` and `lrscope predict` run as a user would: CSV logs in, report.json, pred.csv and
+// figures (--plot, drawn without a display) out, a hand-written report accepted, bad input rejected
+// with clear messages.
+#include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -58,6 +61,37 @@ QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArra
   file.open(QIODevice::WriteOnly);
   file.write(data);
   return file.fileName();
+}
+
+// Runs the command line as on a machine without a display: QT_QPA_PLATFORM, DISPLAY and
+// WAYLAND_DISPLAY unset for the child processes while it lives.
+class WithoutDisplay {
+ public:
+  WithoutDisplay() {
+    for (const char* name : kNames)
+      if (qEnvironmentVariableIsSet(name)) saved_.insert(name, qgetenv(name));
+    for (const char* name : kNames) qunsetenv(name);
+  }
+  ~WithoutDisplay() {
+    for (auto it = saved_.cbegin(); it != saved_.cend(); ++it) qputenv(it.key(), it.value());
+  }
+
+ private:
+  static constexpr const char* kNames[] = {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"};
+  QHash<QByteArray, QByteArray> saved_;
+};
+
+// Whether some pixel is within `tolerance` (sum of channel differences) of `colour`.
+bool hasColour(const QImage& image, QRgb colour, int tolerance = 30) {
+  for (int y = 0; y < image.height(); ++y)
+    for (int x = 0; x < image.width(); ++x) {
+      const QRgb p = image.pixel(x, y);
+      if (std::abs(qRed(p) - qRed(colour)) + std::abs(qGreen(p) - qGreen(colour)) +
+              std::abs(qBlue(p) - qBlue(colour)) <=
+          tolerance)
+        return true;
+    }
+  return false;
 }
 
 QJsonObject readJson(const QString& path) {
@@ -202,6 +236,21 @@ class TestCliFit : public QObject {
     QTest::newRow("report unknown law")
         << QStringList{"predict", "--report", "@nolaw", "--schedule", "@cos"} << 1
         << "unknown law 'mpx'";
+    QTest::newRow("plot unknown format")
+        << QStringList{"fit", "--law", "mpl", "--train", "@cos", "--plot", "fig.jpg"} << 2
+        << "--plot fig.jpg: unknown figure format 'jpg' (use .png, .svg or .pdf)";
+    QTest::newRow("plot no extension")
+        << QStringList{"fit", "--law", "mpl", "--train", "@cos", "--plot", "figure"} << 2
+        << "--plot figure: unknown figure format ''";
+    QTest::newRow("plot missing folder")
+        << QStringList{"fit", "--law", "mpl", "--train", "@cos", "--plot", "/nonexistent/d/f.png"}
+        << 2 << "--plot /nonexistent/d/f.png: folder /nonexistent/d does not exist";
+    QTest::newRow("plot onto a folder")
+        << QStringList{"fit", "--law", "mpl", "--train", "@cos", "--plot", "@folder"} << 2
+        << "folder.png: is a folder";
+    QTest::newRow("plot size") << QStringList{"fit",    "--law",   "mpl",         "--train", "@cos",
+                                              "--plot", "@folder", "--plot-size", "800x"}
+                               << 2 << "--plot-size: expected WIDTHxHEIGHT in pixels";
     QTest::newRow("missing schedule")
         << QStringList{"predict", "--report", "@hand", "--schedule", "/nonexistent/s.json"} << 1
         << "/nonexistent/s.json";
@@ -226,12 +275,66 @@ class TestCliFit : public QObject {
              dir_, "n.json",
              R"({"law":"mpl","parameters":{"L0":2.5,"A":"x","alpha":0.45,"B":450,"C":2,"beta":0.6,"gamma":1}})")},
         {"@nolaw", writeFile(dir_, "l.json", R"({"law":"mpx","parameters":{}})")},
-        {"@lronly", writeFile(dir_, "lronly.csv", "step,lr\n0,0.1\n1,0.1\n")}};
+        {"@lronly", writeFile(dir_, "lronly.csv", "step,lr\n0,0.1\n1,0.1\n")},
+        {"@folder", dir_.filePath("folder.png")}};
+    QDir(dir_.path()).mkpath("folder.png");
     for (QString& a : args)
       if (files.contains(a)) a = files.value(a);
     const auto r = runLrscope(args);
     QCOMPARE(r.exitCode, status);
     QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
+    QVERIFY2(!r.out.contains("status:"), r.out.constData());  // rejected before fitting
+  }
+
+  // --plot on a machine without a display: a PNG of the default 1200x800 pixels showing the three
+  // runs in the palette's first three colours (TensorBoard's cyan, orange and purple; the LR panel
+  // draws them undimmed), an SVG of the size asked for naming every run and role, a PDF. Other
+  // subcommands need no display either.
+  void plotWritesFigures() {
+    const WithoutDisplay noDisplay;
+    const QStringList fit = {"fit",     "--law",  "mpl",     "--train", cosine_,
+                             twoStage_, "--test", constant_, "--prior", "0"};
+    const QString png = dir_.filePath("fig.png"), svg = dir_.filePath("fig.svg"),
+                  pdf = dir_.filePath("fig.PDF");
+    for (const QStringList& extra :
+         {QStringList{"--plot", png}, QStringList{"--plot", svg, "--plot-size", "900x600"},
+          QStringList{"--plot", pdf}}) {
+      const auto r = runLrscope(fit + extra);
+      QVERIFY2(r.exitCode == 0, r.err.constData());
+      QVERIFY(r.out.contains("status: converged"));
+    }
+    const QImage image(png);
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.size(), QSize(1200, 800));
+    QSet<QRgb> colours;
+    qsizetype white = 0;
+    for (int y = 0; y < image.height(); ++y)
+      for (int x = 0; x < image.width(); ++x) {
+        colours.insert(image.pixel(x, y));
+        white += image.pixel(x, y) == qRgb(255, 255, 255);
+      }
+    QVERIFY2(colours.size() > 100, qPrintable(QString::number(colours.size())));
+    QVERIFY(white < 0.97 * image.width() * image.height());  // something is drawn
+    QVERIFY(white > 0.5 * image.width() * image.height());   // on a white background
+    for (QRgb c : {qRgb(0x12, 0xb5, 0xcb), qRgb(0xe8, 0x71, 0x0a), qRgb(0x93, 0x34, 0xe6)})
+      QVERIFY2(hasColour(image, c), qPrintable(QString::number(c, 16)));
+
+    QFile svgFile(svg);
+    QVERIFY(svgFile.open(QIODevice::ReadOnly));
+    const QByteArray text = svgFile.readAll();
+    QVERIFY(text.contains("<svg"));
+    QVERIFY(text.contains("viewBox=\"0 0 900 600\""));
+    for (const char* name : {"cosine (train)", "two_stage (train)", "constant (test)", "step",
+                             "loss", "learning rate", "Multi-Power Law", "test R"})
+      QVERIFY2(text.contains(name), name);
+
+    QFile pdfFile(pdf);
+    QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+    QVERIFY(pdfFile.readAll().startsWith("%PDF-"));
+
+    const auto list = runLrscope({"schedule", "list"});
+    QCOMPARE(list.exitCode, 0);
+    QVERIFY(list.out.contains("cosine"));
   }
 
   // The MPL paper's curves through the command line (LR rebuilt from the logged column and
