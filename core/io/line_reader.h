@@ -25,8 +25,12 @@ class LineReader {
   // Opens the UTF-8 bytes [begin, end) of `path` (begin at a line start); line numbers count from
   // there. For reading one file in parts on several threads.
   bool openRange(const QString& path, qint64 begin, qint64 end);
-  // Stops reading at byte `end` of the file (a line start, at or after position()).
-  void setEnd(qint64 end) { endLimit_ = end; }
+  // Stops reading at byte `end` of the file (a line start, at or after position()); a later call
+  // with a larger `end` reads on from there.
+  void setEnd(qint64 end) {
+    endLimit_ = end;
+    eof_ = memory_;
+  }
   qint64 position() const { return consumed_ + static_cast<qint64>(begin_); }  // next byte
   qint64 size() const { return size_; }
   bool inMemory() const { return memory_; }

@@ -2,10 +2,13 @@
 
 #include <fast_float/fast_float.h>
 #include <QFile>
+#include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <memory>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -19,7 +22,8 @@ namespace lrscope {
 namespace {
 
 constexpr double kNoTime = std::numeric_limits<double>::quiet_NaN();
-constexpr qint64 kParallelBytes = qint64(8) << 20;  // files this big are parsed in two halves
+constexpr qint64 kParallelBytes = qint64(8) << 20;  // files this big are parsed on two threads
+constexpr qint64 kChunkBytes = qint64(4) << 20;     // in chunks of about this size
 
 const QString kBadCells = QStringLiteral("cells that are not numbers (skipped)");
 const QString kBadSteps = QStringLiteral("rows whose step is not an integer (skipped)");
@@ -308,6 +312,13 @@ class TablePart {
   std::string scratch_;
 };
 
+// What reading one chunk of a file left behind: its line count, the reader's warnings and error.
+struct ChunkLines {
+  qint64 count = 0;
+  WarningList warnings;
+  QString error;
+};
+
 // The first line start at or after byte `at` of `path` (-1 when there is none).
 qint64 lineStartAfter(const QString& path, qint64 at) {
   QFile file(path);
@@ -359,7 +370,7 @@ Result<std::vector<Run>> loadTable(LineReader& lines, const TablePlan& plan, con
   WarningList laterLineWarnings;
   bool header = plan.header;
   bool finished = true, split = false;
-  // Big plain files: read the header here, then the two halves on two threads.
+  // Big plain files: read the header here, then the rest in chunks on two threads.
   if (!lines.inMemory() && size > kParallelBytes && plan.runColumn < 0 && plan.stepColumn >= 0) {
     std::string_view line;
     while (header && lines.next(line))
@@ -368,26 +379,57 @@ Result<std::vector<Run>> loadTable(LineReader& lines, const TablePlan& plan, con
         header = false;
       }
     const qint64 start = lines.position();
-    const qint64 middle = lineStartAfter(path, start + (size - start) / 2);
-    if (!header && middle > start && middle < size) {
-      lines.setEnd(middle);
-      const auto laterRows =
-          static_cast<qint64>(static_cast<double>(expectedRows) *
-                              static_cast<double>(size - middle) / static_cast<double>(size));
-      TablePart later(plan, path, laterRows + 1024);
-      LineReader rest;
-      bool laterFinished = false;
-      std::thread worker([&] {
-        laterFinished = rest.openRange(path, middle, size) &&
-                        later.parse(rest, false, Progress{{}, progress.cancel}, middle, size);
+    std::vector<qint64> bounds{start};
+    const qint64 chunks = std::clamp<qint64>((size - start) / kChunkBytes, 2, 256);
+    for (qint64 i = 1; i < chunks; ++i) {
+      const qint64 at = lineStartAfter(path, start + (size - start) * i / chunks);
+      if (at > bounds.back() && at < size) bounds.push_back(at);
+    }
+    bounds.push_back(size);
+    if (!header && bounds.size() > 2) {
+      const std::size_t n = bounds.size() - 1;
+      // This thread reads chunks from the front, continuing `lines` into `part`; a helper reads
+      // them from the back into parts of their own, joined in file order afterwards. The faster
+      // thread (the other's core may be busy) reads more; only the helper's chunks are copied.
+      std::vector<std::unique_ptr<TablePart>> parts(n);
+      std::vector<ChunkLines> chunkLines(n);
+      std::atomic<std::size_t> taken{0};
+      std::atomic<qint64> bytesDone{0};
+      std::atomic<bool> failed{false};
+      std::size_t front = 0, back = n;  // chunks [0, front) read here, [back, n) by the helper
+      const Progress quiet{{}, progress.cancel};
+      std::thread helper([&] {
+        while (!failed && taken++ < n) {
+          const std::size_t i = --back;
+          const double share =
+              static_cast<double>(bounds[i + 1] - bounds[i]) / static_cast<double>(size);
+          parts[i] = std::make_unique<TablePart>(
+              plan, path, static_cast<qint64>(static_cast<double>(expectedRows) * share) + 1024);
+          LineReader reader;
+          if (!reader.openRange(path, bounds[i], bounds[i + 1]) ||
+              !parts[i]->parse(reader, false, quiet, bounds[i], bounds[i + 1]))
+            failed = true;
+          chunkLines[i] = {reader.lineNumber(), reader.warnings(), reader.error()};
+          bytesDone += bounds[i + 1] - bounds[i];
+        }
       });
-      finished = part.parse(lines, false, progress, start, middle);
-      worker.join();
-      if (!rest.error().isEmpty()) return Error{rest.error()};
-      finished = finished && laterFinished;
-      const qint64 offset = lines.lineNumber();
-      part.append(std::move(later), offset);
-      laterLineWarnings.merge(rest.warnings(), offset);
+      while (!failed && taken++ < n) {
+        const std::size_t i = front++;
+        lines.setEnd(bounds[i + 1]);
+        if (!part.parse(lines, false, quiet, bounds[i], bounds[i + 1])) failed = true;
+        bytesDone += bounds[i + 1] - bounds[i];
+        progress(static_cast<double>(bytesDone) / static_cast<double>(size));
+      }
+      helper.join();
+      for (const ChunkLines& c : chunkLines)
+        if (!c.error.isEmpty()) return Error{c.error};
+      finished = !failed && !progress.cancelled();
+      qint64 offset = lines.lineNumber();
+      for (std::size_t i = back; i < n && finished; ++i) {
+        part.append(std::move(*parts[i]), offset);
+        laterLineWarnings.merge(chunkLines[i].warnings, offset);
+        offset += chunkLines[i].count;
+      }
       split = true;
     }
   }

@@ -340,8 +340,9 @@ class TestCsvReader : public QObject {
     QVERIFY(hasWarning(run, {"long.csv: line 3: longer than 16 MiB; skipped"}));
   }
 
-  // Files over 8 MiB are parsed in two halves on two threads: the result, warning line numbers
-  // and a restart that crosses the halves must be as if read in one go.
+  // Files over 8 MiB are parsed in chunks of about 4 MiB on two threads (this one: 3 chunks):
+  // the result, warning line numbers in later chunks and a restart that crosses chunks must be
+  // as if read in one go.
   void bigFileSplitReadsLikeOnePass() {
     QTemporaryDir dir;
     const int rows = 400000;
