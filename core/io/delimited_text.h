@@ -7,8 +7,9 @@
 //   - Header: the first line is a header when a field of it is not a number.
 //   - Quotes: "a,b" and "say ""hi""" as in RFC 4180, within one line (a quoted field cannot
 //     span lines). Lines starting with '#' are comments; blank lines are skipped.
-//   - Numbers: std::from_chars (decimal, exponent, nan, inf, infinity, any case), a leading '+'
-//     and surrounding blanks allowed. Steps are integers, or numbers with no fraction ("100.0").
+//   - Numbers: fast_float, exact (decimal, exponent, nan, inf, infinity, any case; 1e999 is inf),
+//     a leading '+' and surrounding blanks allowed. Steps are integers, or numbers with no
+//     fraction ("100.0").
 #include <QByteArray>
 #include <QString>
 #include <QStringList>

@@ -45,8 +45,8 @@ bool blank(std::string_view s) {
 }
 
 // The common row, parsed in one pass without splitting: every used field empty or a number
-// std::from_chars reads whole (no '+', no blanks, no quotes), exactly `width` fields. False sends
-// the row to the general path, which also reports what is wrong with it.
+// fast_float (steps: std::from_chars) reads whole (no '+', no blanks, no quotes), exactly `width`
+// fields. False sends the row to the general path, which also reports what is wrong with it.
 // `used`: 0 skip the field, 1 a number, 2 a step (an integer; "100.0" goes to the general path).
 bool parsePlainRow(std::string_view line, char delimiter, const std::vector<char>& used,
                    std::vector<double>& numbers, std::vector<std::int64_t>& steps,

@@ -105,7 +105,7 @@ class TestFitStatistics : public QObject {
     std::normal_distribution<double> gauss(0.0, 2e-3);
     std::vector<double> l0, reportedError;
     for (int repeat = 0; repeat < 60; ++repeat) {
-      FitRun run{QStringLiteral("r"), FitRole::Train, schedule, steps, clean};
+      FitRun run{QStringLiteral("r"), FitRole::Train, schedule, steps, clean, {}};
       for (double& y : run.loss) y *= std::exp(gauss(random));
       FitOptions options;
       options.objective = FitObjective::LeastSquares;

@@ -30,6 +30,7 @@ std::vector<FitRun> mplRuns(double scale = 1.0) {
                shape == 2 ? FitRole::Test : FitRole::Train,
                {std::make_shared<PerStepLr>(lr), 200},
                {},
+               {},
                {}};
     for (int s = 250; s < 6000; s += 50) run.steps.push_back(s);
     run.loss = law->predictAt(run.schedule, run.steps, truth).value();
