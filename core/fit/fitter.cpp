@@ -14,6 +14,7 @@ namespace lrscope {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kFarExtrapolation = 1.5;  // test steps past this many times the training horizon
 
 bool cancelled(const FitCallbacks& cb) {
   return cb.cancel && cb.cancel->isCancelled();
@@ -137,6 +138,28 @@ void finishParameters(const LossLaw& law, const LawProblem& lp, const std::vecto
   }
 }
 
+// A test run observed far past every training run is predicted from the law's form alone: its
+// error is not in the fit statistics (docs/laws-and-fitting.md §6).
+void warnFarExtrapolation(FitResult& result) {
+  std::int64_t horizon = 0;
+  for (const RunFit& run : result.runs)
+    if (run.role == FitRole::Train && !run.steps.empty())
+      horizon = std::max(horizon, run.steps.back());
+  for (const RunFit& run : result.runs) {
+    if (run.role != FitRole::Test || run.steps.empty() || horizon <= 0) continue;
+    const double reach = static_cast<double>(run.steps.back()) / static_cast<double>(horizon);
+    if (reach > kFarExtrapolation)
+      result.warnings << QStringLiteral(
+                             "run '%1' reaches step %2, %3x the last training step (%4): that far "
+                             "out the prediction rests on the law's form, which the training runs "
+                             "cannot check, and the parameter standard errors do not cover it")
+                             .arg(run.name)
+                             .arg(run.steps.back())
+                             .arg(reach, 0, 'f', 1)
+                             .arg(horizon);
+  }
+}
+
 void evaluateRuns(const LossLaw& law, const std::vector<FitRun>& runs,
                   const std::vector<std::size_t>& fitted, FitResult& result) {
   std::vector<Metrics> train, test;
@@ -166,6 +189,7 @@ void evaluateRuns(const LossLaw& law, const std::vector<FitRun>& runs,
   result.train = averageMetrics(train);
   result.test = averageMetrics(test);
   result.hasTest = !test.empty();
+  warnFarExtrapolation(result);
 }
 
 }  // namespace

@@ -164,6 +164,32 @@ class TestFitterControl : public QObject {
     QCOMPARE(fitLaw(*law, runs, infinite).status, FitStatus::Failed);
   }
 
+  // The two-stage run held out to step 5950 against training runs cut at step 2000 (~3x): a
+  // warning naming run and reach; held out to step 2950 (1.5x): none.
+  void farExtrapolationIsWarned() {
+    const auto law = *createLossLaw(QStringLiteral("mpl"));
+    for (const std::int64_t last : {std::int64_t(5950), std::int64_t(2950)}) {
+      std::vector<FitRun> runs = mplRuns();
+      for (FitRun& run : runs) {
+        const std::int64_t end = run.role == FitRole::Train ? 2000 : last;
+        while (run.steps.back() > end) {
+          run.steps.pop_back();
+          run.loss.pop_back();
+        }
+      }
+      const FitResult fit = fitLaw(*law, runs);
+      const QStringList warned = fit.warnings.filter(QStringLiteral("the last training step"));
+      if (last == 2950) {
+        QVERIFY2(warned.isEmpty(), qPrintable(warned.join('\n')));
+        continue;
+      }
+      QCOMPARE(warned.size(), 1);
+      QVERIFY2(warned[0].startsWith(QStringLiteral(
+                   "run 'run2' reaches step 5950, 3.0x the last training step (2000)")),
+               qPrintable(warned[0]));
+    }
+  }
+
   void independentFitsRunInParallel() {
     const auto mpl = *createLossLaw(QStringLiteral("mpl"));
     const auto momentum = *createLossLaw(QStringLiteral("momentum"));
