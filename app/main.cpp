@@ -2,6 +2,7 @@
 // GUI application object except for `fit --plot`.
 #include <QApplication>
 #include <QCoreApplication>
+#include <cstdio>
 
 #include "cli.h"
 #include "main_window.h"
@@ -31,6 +32,14 @@ int main(int argc, char* argv[]) {
   if (!gui) {
     QCoreApplication app(argc, argv);
     return lrscope::cli::run(QCoreApplication::arguments().mid(1));
+  }
+  if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
+      qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
+    std::fputs(
+        "lrscope: no display (DISPLAY and WAYLAND_DISPLAY are unset): open the GUI in a desktop "
+        "session or under xvfb-run; the subcommands need none (lrscope --help)\n",
+        stderr);
+    return 1;
   }
   QApplication app(argc, argv);
   QApplication::setApplicationName(QStringLiteral("LRScope"));
