@@ -15,6 +15,7 @@
 #include "fit_controller.h"
 #include "fit_panel.h"
 #include "log_load_controller.h"
+#include "log_reload_controller.h"
 #include "loss_plot_view.h"
 #include "lr_plot_view.h"
 #include "progress_indicator.h"
@@ -61,6 +62,7 @@ MainWindow::MainWindow(QWidget* parent)
       lossPlot_(new LossPlotView(workspace_)),
       files_(new ScheduleFileController(workspace_, this)),
       logs_(new LogLoadController(workspace_, this)),
+      reload_(new LogReloadController(workspace_, this)),
       progress_(new ProgressIndicator),
       fits_(new FitController(this)),
       fitPanel_(new FitPanel(workspace_, fits_)) {
@@ -120,6 +122,13 @@ void MainWindow::connectLogLoading() {
               QMessageBox::warning(this, tr("Some logs could not be read"),
                                    errors.join(QLatin1Char('\n')));
           });
+  connect(reload_, &LogReloadController::reloaded, this,
+          [this](int updated, const QStringList& errors) {
+            statusBar()->showMessage(errors.isEmpty()
+                                         ? tr("Reloaded %n run(s) from their logs.", "", updated)
+                                         : errors.join(QStringLiteral("; ")),
+                                     5000);
+          });
 }
 
 void MainWindow::openLogsWithDialog() {
@@ -154,6 +163,13 @@ void MainWindow::createMenus() {
     exportMenu->addAction(
         label, this, [this, format] { files_->exportWithDialog(list_->currentIndex(), format); });
   file->addSeparator();
+  file->addAction(tr("&Reload logs"), QKeySequence::Refresh, reload_,
+                  &LogReloadController::checkNow);
+  QAction* follow = file->addAction(tr("&Follow growing logs"));
+  follow->setObjectName(QStringLiteral("followLogsAction"));
+  follow->setCheckable(true);
+  follow->setChecked(reload_->isEnabled());
+  connect(follow, &QAction::toggled, reload_, &LogReloadController::setEnabled);
   file->addAction(tr("&Demo runs"), workspace_, &Workspace::loadDemo);
   file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
 

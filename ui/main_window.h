@@ -12,6 +12,7 @@ class LrPlotView;
 class LossPlotView;
 class ScheduleFileController;
 class LogLoadController;
+class LogReloadController;
 class ProgressIndicator;
 class FitController;
 class FitPanel;
@@ -28,6 +29,7 @@ class MainWindow : public QMainWindow {
   LossPlotView* lossPlot() const { return lossPlot_; }
   ScheduleFileController* files() const { return files_; }
   LogLoadController* logs() const { return logs_; }
+  LogReloadController* reloads() const { return reload_; }
   FitPanel* fitPanel() const { return fitPanel_; }
   FitController* fits() const { return fits_; }
 
@@ -49,6 +51,7 @@ class MainWindow : public QMainWindow {
   LossPlotView* lossPlot_;
   ScheduleFileController* files_;
   LogLoadController* logs_;
+  LogReloadController* reload_;
   ProgressIndicator* progress_;
   FitController* fits_;
   FitPanel* fitPanel_;

@@ -47,6 +47,29 @@ void Workspace::addRuns(std::vector<Run> runs) {
   Q_EMIT runsChanged();
 }
 
+void Workspace::replaceRun(int id, Run run) {
+  for (RunEntry& entry : runs_)
+    if (entry.id == id) {
+      run.name = entry.run.name;
+      entry.run = std::move(run);
+      Q_EMIT runsChanged();
+      return;
+    }
+}
+
+QList<int> Workspace::runIdsFrom(const QString& source) const {
+  QList<int> ids;
+  for (const RunEntry& entry : runs_)
+    if (entry.run.source == source) ids << entry.id;
+  return ids;
+}
+
+int Workspace::runId(const QString& source, const QString& name) const {
+  for (const RunEntry& entry : runs_)
+    if (entry.run.source == source && entry.run.name == name) return entry.id;
+  return 0;
+}
+
 void Workspace::setRunVisible(int index, bool visible) {
   if (index < 0 || index >= runs_.size() || runs_[index].visible == visible) return;
   runs_[index].visible = visible;

@@ -46,6 +46,13 @@ class Workspace : public QObject {
 
   const QVector<RunEntry>& runs() const { return runs_; }
   void addRuns(std::vector<Run> runs);
+  // A new reading of a run already here (a log reloaded): its name, colour, visibility, attached
+  // schedule and prediction stay.
+  void replaceRun(int id, Run run);
+  // The ids of the runs read from `source`, in workspace order.
+  QList<int> runIdsFrom(const QString& source) const;
+  // The id of the run read from `source` under `name`; 0 when there is none.
+  int runId(const QString& source, const QString& name) const;
   void setRunVisible(int index, bool visible);
   void removeRun(int index);
 
