@@ -42,10 +42,17 @@ void loadInto(MainWindow& window, const QString& path) {
   QVERIFY(finished.wait(10000));
 }
 
-// Re-reads now and waits for the result (one `reloaded` signal).
-bool reloadNow(MainWindow& window) {
+// One check, waited for; true when it read something again.
+bool checkOnce(MainWindow& window) {
+  QSignalSpy checked(window.reloads(), &LogReloadController::checked);
   QSignalSpy reloaded(window.reloads(), &LogReloadController::reloaded);
-  return window.reloads()->checkNow() && reloaded.wait(10000);
+  return window.reloads()->checkNow() && checked.wait(10000) && reloaded.size() == 1;
+}
+
+// Loads `path` and lets the reloader take its first look at it.
+void loadAndStamp(MainWindow& window, const QString& path) {
+  loadInto(window, path);
+  QVERIFY(!checkOnce(window));
 }
 
 }  // namespace
@@ -63,7 +70,7 @@ class TestLogReload : public QObject {
     }
     MainWindow window;
     window.reloads()->setEnabled(false);
-    loadInto(window, path);
+    loadAndStamp(window, path);
     QCOMPARE(window.workspace()->runs().size(), 1);
     QCOMPARE(lossPoints(*window.workspace()), std::size_t(100));
     const int id = window.workspace()->runs()[0].id;
@@ -71,18 +78,15 @@ class TestLogReload : public QObject {
     window.workspace()->setRunVisible(0, false);
     window.workspace()->setPredictions({{id, {{0, 99}, {3.0, 2.9}}}});
 
-    QSignalSpy reloaded(window.reloads(), &LogReloadController::reloaded);
-    QVERIFY(window.reloads()->checkNow());  // nothing changed: nothing read
-    QVERIFY(!reloaded.wait(300));
+    QVERIFY(!checkOnce(window));  // nothing changed: nothing read
 
     // The trainer wrote 50 rows and is half-way through the next one ("2.85"): not read yet, as
     // "2.8" would be taken for the value.
     append(path, rows(100, 150) + "150,0.001,2.8");
-    QVERIFY(window.reloads()->checkNow());
-    QVERIFY(!reloaded.wait(300));
+    QVERIFY(!checkOnce(window));
     QCOMPARE(lossPoints(*window.workspace()), std::size_t(100));
     append(path, "5\n");  // the line completed
-    QVERIFY(reloadNow(window));
+    QVERIFY(checkOnce(window));
     QCOMPARE(window.workspace()->runs().size(), 1);
     const RunEntry& entry = window.workspace()->runs()[0];
     QCOMPARE(lossPoints(*window.workspace()), std::size_t(151));
@@ -94,9 +98,8 @@ class TestLogReload : public QObject {
 
     // A writer that stopped inside a line: read one check later, as it is.
     append(path, "151,0.001,2.84");
-    QVERIFY(window.reloads()->checkNow());
-    QVERIFY(!reloaded.wait(300));
-    QVERIFY(reloadNow(window));
+    QVERIFY(!checkOnce(window));
+    QVERIFY(checkOnce(window));
     QCOMPARE(lossPoints(*window.workspace()), std::size_t(152));
   }
 
@@ -117,13 +120,13 @@ class TestLogReload : public QObject {
     }
     MainWindow window;
     window.reloads()->setEnabled(false);
-    loadInto(window, dir.path());
+    loadAndStamp(window, dir.path());
     QCOMPARE(window.workspace()->runs().size(), 2);
     QCOMPARE(window.workspace()->runs()[1].run.name, QStringLiteral("exp/run_a"));
     QCOMPARE(lossPoints(*window.workspace(), 1), std::size_t(10));
 
     append(file, tf::record(tf::event(10, 11.0, {tf::simpleValue("train/loss", 1.5f)})));
-    QVERIFY(reloadNow(window));
+    QVERIFY(checkOnce(window));
     QCOMPARE(window.workspace()->runs().size(), 2);
     QCOMPARE(window.workspace()->runs()[1].run.name, QStringLiteral("exp/run_a"));
     QCOMPARE(lossPoints(*window.workspace(), 1), std::size_t(11));
@@ -138,7 +141,11 @@ class TestLogReload : public QObject {
     MainWindow window;
     QVERIFY(window.reloads()->isEnabled());
     window.reloads()->setInterval(50);
+    QSignalSpy checked(window.reloads(), &LogReloadController::checked);
     loadInto(window, path);
+    const qsizetype before = checked.size();
+    // Two checks: the second one surely began after the load and stamped the new source.
+    QTRY_VERIFY(checked.size() > before + 1);
     append(path, rows(20, 40));
     QTRY_COMPARE_WITH_TIMEOUT(lossPoints(*window.workspace()), std::size_t(40), 10000);
     QTRY_COMPARE(window.lossPlot()->plot()->graph(0)->dataCount(), 40);
