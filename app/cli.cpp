@@ -8,7 +8,7 @@ namespace lrscope::cli {
 namespace {
 
 const char* kUsage =
-    "usage: lrscope                       open the GUI\n"
+    "usage: lrscope [LOG...]              open the GUI (on these training logs)\n"
     "       lrscope --demo                open the GUI on the bundled demo\n"
     "       lrscope --version | --help\n"
     "       lrscope schedule list\n"
@@ -63,6 +63,11 @@ bool writeOutput(const QString& path, const QByteArray& data) {
     return false;
   }
   return true;
+}
+
+bool isCommand(const QString& word) {
+  static const QStringList commands = {"schedule", "inspect", "fit", "predict", "help"};
+  return word.startsWith(QLatin1Char('-')) || commands.contains(word);
 }
 
 int run(const QStringList& args) {

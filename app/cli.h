@@ -17,6 +17,8 @@ bool readInput(const QString& path, QByteArray& data);
 bool writeOutput(const QString& path, const QByteArray& data);
 
 int run(const QStringList& args);
+// Whether `word` names a subcommand or option of run() (else `lrscope PATH...` opens the GUI).
+bool isCommand(const QString& word);
 int runSchedule(const QStringList& args);
 int runFit(const QStringList& args);
 int runPredict(const QStringList& args);

@@ -1,10 +1,12 @@
-// lrscope: with no arguments (or --demo) the GUI; otherwise a command-line subcommand, without a
-// GUI application object except for `fit --plot`.
+// lrscope: with no arguments, --demo or paths of training logs the GUI; otherwise a command-line
+// subcommand, without a GUI application object except for `fit --plot`.
 #include <QApplication>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <cstdio>
 
 #include "cli.h"
+#include "log_load_controller.h"
 #include "main_window.h"
 #include "workspace.h"
 
@@ -18,10 +20,20 @@ bool drawsFigure(int argc, char* argv[]) {
   return false;
 }
 
+// `lrscope run.csv logs/`: the GUI on these logs (every argument an existing path, the first not
+// a subcommand); anything else goes to the command line, which explains unknown words.
+bool opensLogs(int argc, char* argv[]) {
+  if (argc < 2 || lrscope::cli::isCommand(QString::fromLocal8Bit(argv[1]))) return false;
+  for (int i = 1; i < argc; ++i)
+    if (!QFileInfo::exists(QString::fromLocal8Bit(argv[i]))) return false;
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char* argv[]) {
-  const bool gui = argc == 1 || (argc == 2 && QByteArray(argv[1]) == "--demo");
+  const bool demo = argc == 2 && QByteArray(argv[1]) == "--demo";
+  const bool gui = argc == 1 || demo || opensLogs(argc, argv);
   if (!gui && drawsFigure(argc, argv)) {
     // A figure written to a file needs no screen: drawn offscreen it works without a display and
     // does not depend on the screen's DPI. A platform the user chose is kept.
@@ -45,7 +57,10 @@ int main(int argc, char* argv[]) {
   QApplication::setApplicationName(QStringLiteral("LRScope"));
   QApplication::setApplicationVersion(QStringLiteral(LRSCOPE_VERSION));
   lrscope::ui::MainWindow window;
-  if (argc == 2) window.workspace()->loadDemo();
+  if (demo)
+    window.workspace()->loadDemo();
+  else if (argc > 1)
+    window.logs()->load(QApplication::arguments().mid(1));  // errors are shown as for File > Open
   window.show();
   return QApplication::exec();
 }

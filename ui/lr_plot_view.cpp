@@ -12,6 +12,7 @@ LrPlotView::LrPlotView(Workspace* workspace, QWidget* parent)
                    parent),
       workspace_(workspace) {
   connect(workspace_, &Workspace::schedulesChanged, this, &LrPlotView::refresh);
+  connect(workspace_, &Workspace::runsChanged, this, &LrPlotView::refresh);
   refresh();
 }
 
@@ -22,6 +23,14 @@ void LrPlotView::refresh() {
     graph->setName(entry.name);
     graph->setPen(QPen(entry.color, 2));
     setSeriesData(graph, entry.lr);
+  }
+  for (const RunEntry& entry : workspace_->runs()) {
+    const Series* lr = entry.run.find(QStringLiteral("lr"));
+    if (!entry.visible || entry.schedule || !lr) continue;
+    QCPGraph* graph = plot_->addGraph();
+    graph->setName(entry.run.name + QStringLiteral(" · lr"));
+    graph->setPen(QPen(entry.color, 1.5));
+    setSeriesData(graph, lr->steps, lr->values);
   }
   resetView();
 }

@@ -37,7 +37,7 @@ QDockWidget* dock(const QString& title, const QString& name, QWidget* content) {
   return d;
 }
 
-// The loss and LR plots share their step axis (zoom one, the other follows).
+// The loss and LR plots share their step axis (zoom one, the other follows) and its position.
 void linkStepAxes(QCustomPlot* a, QCustomPlot* b) {
   auto link = [](QCustomPlot* from, QCustomPlot* to) {
     QObject::connect(from->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), to,
@@ -48,6 +48,15 @@ void linkStepAxes(QCustomPlot* a, QCustomPlot* b) {
   };
   link(a, b);
   link(b, a);
+  // One left margin for both, wide enough for tick labels like 0.0000125, so that the stacked
+  // step axes line up pixel for pixel.
+  const QFontMetrics metrics(a->yAxis->tickLabelFont());
+  const int left =
+      metrics.horizontalAdvance(QStringLiteral("0.0000125")) + 2 * metrics.height() + 12;
+  for (QCustomPlot* plot : {a, b}) {
+    plot->axisRect()->setAutoMargins(QCP::msTop | QCP::msRight | QCP::msBottom);
+    plot->axisRect()->setMargins(QMargins(left, 0, 0, 0));
+  }
 }
 
 }  // namespace

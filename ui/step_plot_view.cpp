@@ -23,6 +23,7 @@ void StepPlotView::setLogScale(bool on) {
 }
 
 void StepPlotView::resetView() {
+  plot_->legend->setVisible(plot_->graphCount() > 0);  // no empty legend box
   plot_->rescaleAxes();
   plot_->replot(QCustomPlot::rpQueuedReplot);
 }

@@ -13,7 +13,7 @@ class StepPlotView : public QWidget {
  public:
   QCustomPlot* plot() const { return plot_; }
   void setLogScale(bool on);
-  void resetView();  // axes rescaled to the data, replotted
+  void resetView();  // axes rescaled to the data, the legend shown when it names something
 
  protected:
   StepPlotView(const QString& objectName, const QString& xLabel, const QString& yLabel,

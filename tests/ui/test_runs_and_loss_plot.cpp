@@ -46,12 +46,20 @@ class TestRunsAndLossPlot : public QObject {
     QCOMPARE(plot->graph(0)->dataCount(), 100);  // the loss is logged every 10 steps
     QCOMPARE(plot->graph(0)->data()->at(5)->key, 50.0);
     QCOMPARE(plot->graph(0)->data()->at(5)->value, 3.0 - 50e-6);
-    // Untick the run: its curve leaves the plot; tick it again: it is back.
+    // Its logged LR (every step) in the LR plot, in the run's colour.
+    QCustomPlot* lrPlot = window.lrPlot()->plot();
+    QCOMPARE(lrPlot->graphCount(), 1);
+    QCOMPARE(lrPlot->graph(0)->name(), QStringLiteral("run_a · lr"));
+    QCOMPARE(lrPlot->graph(0)->dataCount(), 1000);
+    QCOMPARE(lrPlot->graph(0)->pen().color(), window.workspace()->runs()[0].color);
+    // Untick the run: its curves leave both plots; tick it again: they are back.
     auto* list = window.findChild<QListWidget*>("runList");
     list->item(0)->setCheckState(Qt::Unchecked);
     QCOMPARE(plot->graphCount(), 0);
+    QCOMPARE(lrPlot->graphCount(), 0);
     list->item(0)->setCheckState(Qt::Checked);
     QCOMPARE(plot->graphCount(), 1);
+    QCOMPARE(lrPlot->graphCount(), 1);
   }
 
   void unreadablePathIsReportedAndNothingAdded() {
@@ -92,6 +100,15 @@ class TestRunsAndLossPlot : public QObject {
     window.lossPlot()->plot()->xAxis->setRange(5000, 9000);
     QCOMPARE(window.lrPlot()->plot()->xAxis->range().lower, 5000.0);
     QCOMPARE(window.lrPlot()->plot()->xAxis->range().upper, 9000.0);
+    // Stacked, the two step axes start and end at the same pixel columns.
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    for (QCustomPlot* plot : {window.lossPlot()->plot(), window.lrPlot()->plot()}) plot->replot();
+    const QRect loss = window.lossPlot()->plot()->axisRect()->rect();
+    const QRect lr = window.lrPlot()->plot()->axisRect()->rect();
+    QCOMPARE(window.lossPlot()->plot()->mapTo(&window, loss.topLeft()).x(),
+             window.lrPlot()->plot()->mapTo(&window, lr.topLeft()).x());
+    QCOMPARE(loss.width(), lr.width());
   }
 };
 
