@@ -8,6 +8,7 @@
 #include "cli_law_input.h"
 #include "common/number_format.h"
 #include "fit/fit_report.h"
+#include "fit/profile.h"
 #include "fit_figure.h"
 #include "law/law_registry.h"
 
@@ -36,7 +37,10 @@ const char* kFitUsage =
     "  --single-start        one start (from --init or the law's defaults) instead of the grid\n"
     "  --plot FILE           a figure of observed and predicted loss and the LR per run: .png,\n"
     "                        .svg or .pdf (no display needed)\n"
-    "  --plot-size WxH       its size in pixels (default 1200x800)\n";
+    "  --plot-size WxH       its size in pixels (default 1200x800)\n"
+    "  --profile NAME=FROM:TO:STEP | NAME=V1,V2,...   refit with NAME held at each value: the\n"
+    "                        training objective and test metrics along it (how well the runs\n"
+    "                        pin NAME down, how much the predictions depend on it)\n";
 
 bool parseAssignment(const QString& text, QString& name, double& value) {
   const qsizetype eq = text.indexOf(QLatin1Char('='));
@@ -119,6 +123,29 @@ void printResult(const LossLaw& law, const FitResult& fit, const FitOptions& opt
   out().flush();
 }
 
+void printProfile(const QString& name, const std::vector<ProfilePoint>& points) {
+  out() << "profile of " << name
+        << " (held at each value, the others fitted; objective without the prior):\n  "
+        << name.leftJustified(12) << QStringLiteral("status").leftJustified(16)
+        << QStringLiteral("%1  %2  %3  %4  %5\n")
+               .arg(QStringLiteral("objective"), 9)
+               .arg(QStringLiteral("train R2"), 8)
+               .arg(QStringLiteral("test R2"), 8)
+               .arg(QStringLiteral("test MAE"), 8)
+               .arg(QStringLiteral("test RMSE"), 9);
+  for (const ProfilePoint& p : points)
+    out() << "  " << exactNumber(p.value).leftJustified(12)
+          << fitStatusName(p.status).leftJustified(16) << QString::number(p.objective, 'e', 3)
+          << QStringLiteral("  %1").arg(p.train.r2, 8, 'f', 5)
+          << (p.hasTest ? QStringLiteral("  %1  %2  %3")
+                              .arg(p.test.r2, 8, 'f', 5)
+                              .arg(p.test.mae, 8, 'f', 5)
+                              .arg(p.test.rmse, 9, 'f', 5)
+                        : QString())
+          << "\n";
+  out().flush();
+}
+
 QByteArray predictionsCsv(const FitResult& fit) {
   QByteArray csv = "run,step,observed,predicted\n";
   for (const RunFit& run : fit.runs) {
@@ -140,6 +167,7 @@ QByteArray predictionsCsv(const FitResult& fit) {
 int runFit(const QStringList& args) {
   QString lawName, reportPath, predictionsPath, plotPath;
   QSize plotSize = ui::kDefaultFigureSize;
+  std::pair<QString, std::vector<double>> profile;  // --profile: parameter and values
   QStringList train, test;
   QJsonObject lawOptions;
   LawInputOptions input;
@@ -223,6 +251,10 @@ int runFit(const QStringList& args) {
       predictionsPath = args[++i];
     } else if (a == QLatin1String("--plot") && hasValue) {
       plotPath = args[++i];
+    } else if (a == QLatin1String("--profile") && hasValue) {
+      auto spec = parseProfileSpec(args[++i]);
+      if (!spec) return fail(spec.error(), 2);
+      profile = *spec;
     } else if (a == QLatin1String("--plot-size") && hasValue) {
       if (!parseSize(args[++i], plotSize))
         return fail(
@@ -243,6 +275,9 @@ int runFit(const QStringList& args) {
       return fail(problem, 2);
   const auto law = createLossLaw(lawName, lawOptions);
   if (!law) return fail(law.error(), 2);
+  if (!profile.first.isEmpty())
+    if (const QString problem = profileProblem(**law, options, profile.first); !problem.isEmpty())
+      return fail(problem, 2);
   std::vector<FitRun> runs;
   QStringList notes;
   for (const auto& [paths, role] :
@@ -254,9 +289,14 @@ int runFit(const QStringList& args) {
   if (fit.status == FitStatus::Failed && fit.parameters.empty()) return fail(fit.message);
   printResult(**law, fit, options);
   if (fit.status == FitStatus::Failed) fail(QStringLiteral("fit failed: ") + fit.message);
-  if (!reportPath.isEmpty() &&
-      !writeOutput(reportPath, QJsonDocument(fitReportJson(**law, fit, options)).toJson()))
-    return 1;
+  QJsonObject report = fitReportJson(**law, fit, options);
+  if (!profile.first.isEmpty()) {
+    auto points = profileParameter(**law, runs, options, profile.first, profile.second);
+    if (!points) return fail(points.error(), 2);
+    printProfile(profile.first, *points);
+    report.insert(QStringLiteral("profile"), profileJson(profile.first, *points));
+  }
+  if (!reportPath.isEmpty() && !writeOutput(reportPath, QJsonDocument(report).toJson())) return 1;
   if (!predictionsPath.isEmpty() && !writeOutput(predictionsPath, predictionsCsv(fit))) return 1;
   if (!plotPath.isEmpty())
     if (auto ok = ui::saveFitFigure(plotPath, plotSize, **law, fit, runs); !ok)

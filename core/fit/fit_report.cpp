@@ -14,14 +14,6 @@ QJsonValue number(double v) {
   return std::isfinite(v) ? QJsonValue(v) : QJsonValue();
 }
 
-QJsonObject metricsJson(const Metrics& m) {
-  return {{"r2", number(m.r2)},
-          {"mae", number(m.mae)},
-          {"rmse", number(m.rmse)},
-          {"prede", number(m.prede)},
-          {"worste", number(m.worste)}};
-}
-
 QJsonObject matrixJson(const std::vector<ParameterEstimate>& params, const Eigen::MatrixXd& m) {
   QJsonArray names, rows;
   for (const ParameterEstimate& p : params) names.append(p.name);
@@ -38,6 +30,25 @@ Error at(const QString& source, const QString& path, const QString& problem) {
 }
 
 }  // namespace
+
+QJsonObject metricsJson(const Metrics& m) {
+  return {{"r2", number(m.r2)},
+          {"mae", number(m.mae)},
+          {"rmse", number(m.rmse)},
+          {"prede", number(m.prede)},
+          {"worste", number(m.worste)}};
+}
+
+QJsonObject profileJson(const QString& parameter, const std::vector<ProfilePoint>& points) {
+  QJsonArray rows;
+  for (const ProfilePoint& p : points)
+    rows.append(QJsonObject{{"value", p.value},
+                            {"status", fitStatusName(p.status)},
+                            {"objective", number(p.objective)},
+                            {"train", metricsJson(p.train)},
+                            {"test", p.hasTest ? QJsonValue(metricsJson(p.test)) : QJsonValue()}});
+  return {{"parameter", parameter}, {"points", rows}};
+}
 
 QJsonObject fitReportJson(const LossLaw& law, const FitResult& result, const FitOptions& options) {
   QJsonObject parameters;

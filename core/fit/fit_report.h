@@ -12,7 +12,8 @@
 //    "runs": [{"name", "source", "role": "train" | "test", "points", "fitted_points",
 //              "warmup_steps", "noise_std", "metrics": {"r2", "mae", "rmse", "prede", "worste"}}],
 //    "summary": {"train": {metrics}, "test": {metrics} | null},
-//    "starts": n, "iterations": n, "warnings": [...], "elapsed_seconds": t}
+//    "starts": n, "iterations": n, "warnings": [...], "elapsed_seconds": t,
+//    "profile": {...} (with --profile, see profileJson)}
 // Undefined numbers (a stderr of a fixed parameter, an infinite R2) are written as null.
 // A report written by hand needs only "law", "convention" (where the law has one) and
 // "parameters" ({NAME: {"value": v}} or {NAME: v}); every parameter of the law must be given.
@@ -23,10 +24,16 @@
 
 #include "common/result.h"
 #include "fit/fitter.h"
+#include "fit/profile.h"
 
 namespace lrscope {
 
 QJsonObject fitReportJson(const LossLaw& law, const FitResult& result, const FitOptions& options);
+// {"r2", "mae", "rmse", "prede", "worste"} (null where undefined).
+QJsonObject metricsJson(const Metrics& metrics);
+// The report's "profile" (lrscope fit --profile): {"parameter": NAME, "points": [{"value",
+// "status", "objective", "train": {metrics}, "test": {metrics} | null}]}.
+QJsonObject profileJson(const QString& parameter, const std::vector<ProfilePoint>& points);
 
 struct LawReport {
   std::shared_ptr<const LossLaw> law;

@@ -173,6 +173,33 @@ class TestCliFit : public QObject {
     QVERIFY(first[3].toDouble() < first[2].toDouble() && first[2].toDouble() < first[4].toDouble());
   }
 
+  // --profile L0: the table on stdout and the report's "profile", lowest at the true L0 of the
+  // generated logs, each point a fit with L0 held (its report value is the one asked for).
+  void profileOfAParameter() {
+    const QString report = dir_.filePath("profile.json");
+    const auto r =
+        runLrscope({"fit", "--law", "mpl", "--train", cosine_, twoStage_, "--test", constant_,
+                    "--prior", "0", "--profile", "L0=2.4:2.6:0.1", "--report", report});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY2(r.out.contains("profile of L0 (held at each value, the others fitted;"),
+             r.out.constData());
+    QVERIFY(r.out.contains("\n  2.5         converged"));
+    const QJsonObject profile = readJson(report).value("profile").toObject();
+    QCOMPARE(profile.value("parameter").toString(), QStringLiteral("L0"));
+    const QJsonArray points = profile.value("points").toArray();
+    QCOMPARE(points.size(), 3);
+    double objective[3];
+    for (int i = 0; i < 3; ++i) {
+      const QJsonObject p = points[i].toObject();
+      QVERIFY(closeTo(p.value("value").toDouble(), 2.4 + 0.1 * i, 1e-12));
+      QCOMPARE(p.value("status").toString(), QStringLiteral("converged"));
+      QVERIFY(p.value("test").toObject().value("mae").isDouble());
+      objective[i] = p.value("objective").toDouble();
+    }
+    QVERIFY(objective[1] < 1e-9);  // exact data: the truth fits exactly
+    QVERIFY(objective[0] > 1e-6 && objective[2] > 1e-6);
+  }
+
   void predictAcceptsAHandWrittenReport() {
     const QString report = writeFile(dir_, "hand.json", R"({"law": "mpl", "convention": "paper",
       "parameters": {"L0": 2.5, "A": {"value": 0.6}, "alpha": 0.45, "B": 450, "C": 2.0,
@@ -254,6 +281,16 @@ class TestCliFit : public QObject {
     QTest::newRow("missing schedule")
         << QStringList{"predict", "--report", "@hand", "--schedule", "/nonexistent/s.json"} << 1
         << "/nonexistent/s.json";
+    QTest::newRow("profile bad spec")
+        << QStringList{"fit", "--law", "mpl", "--train", "@cos", "--profile", "L0=2:1:0.1"} << 2
+        << "--profile L0=2:1:0.1: FROM:TO:STEP needs finite numbers, FROM <= TO and STEP > 0";
+    QTest::newRow("profile unknown parameter")
+        << QStringList{"fit", "--law", "mpl", "--train", "@cos", "--profile", "Q=1,2"} << 2
+        << "--profile: the law mpl has no parameter 'Q'";
+    QTest::newRow("profile fixed parameter")
+        << QStringList{"fit",   "--law",  "mpl",       "--train",   "@cos",
+                       "--fix", "L0=2.5", "--profile", "L0=2.4,2.5"}
+        << 2 << "--profile: 'L0' is also held by --fix";
   }
   void badInputIsRejectedClearly() {
     QFETCH(QStringList, args);
