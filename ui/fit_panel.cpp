@@ -103,14 +103,21 @@ FitPanel::FitPanel(Workspace* workspace, FitController* controller, QWidget* par
 }
 
 void FitPanel::refreshRuns() {
+  QHash<int, QString> roles;  // chosen roles survive a refresh (a reloaded log, a ticked run)
+  for (int row = 0; row < runs_->rowCount() && row < rowRunIds_.size(); ++row)
+    if (auto* combo = qobject_cast<QComboBox*>(runs_->cellWidget(row, 1)))
+      roles.insert(rowRunIds_[row], combo->currentText());
   runs_->setRowCount(0);
+  rowRunIds_.clear();
   for (const RunEntry& entry : workspace_->runs()) {
     const int row = runs_->rowCount();
     runs_->insertRow(row);
     runs_->setItem(row, 0, cell(entry.run.name));
     auto* role = new QComboBox;
     role->addItems({QStringLiteral("train"), QStringLiteral("test"), QStringLiteral("skip")});
+    role->setCurrentText(roles.value(entry.id, QStringLiteral("train")));
     runs_->setCellWidget(row, 1, role);
+    rowRunIds_ << entry.id;
   }
 }
 

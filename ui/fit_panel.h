@@ -40,6 +40,7 @@ class FitPanel : public QWidget {
   QTableWidget* parameters_;
   QTableWidget* metrics_;
   std::vector<int> requestRunIds_;  // run ids of the running request, in its order
+  QList<int> rowRunIds_;            // run id of each row of the runs table
 };
 
 }  // namespace lrscope::ui

@@ -82,6 +82,30 @@ class TestFitPanel : public QObject {
     QCOMPARE(fitStatusName(result.status), QString("cancelled"));
   }
 
+  // The roles chosen in the runs table stay when the workspace's runs change under it (a log
+  // reloaded as it grows, a run unticked); a removed run's row goes, the others keep theirs.
+  void rolesSurviveWorkspaceChanges() {
+    MainWindow window;
+    window.workspace()->loadDemo();
+    window.fitPanel()->setRole(1, "skip");
+    window.fitPanel()->setRole(2, "test");
+    auto* table = window.findChild<QTableWidget*>("fitRuns");
+    QVERIFY(table);
+    auto roleOf = [table](int row) {
+      return qobject_cast<QComboBox*>(table->cellWidget(row, 1))->currentText();
+    };
+    window.workspace()->setRunVisible(0, false);
+    Run reread = window.workspace()->runs()[2].run;
+    window.workspace()->replaceRun(window.workspace()->runs()[2].id, std::move(reread));
+    QCOMPARE(roleOf(0), QStringLiteral("train"));
+    QCOMPARE(roleOf(1), QStringLiteral("skip"));
+    QCOMPARE(roleOf(2), QStringLiteral("test"));
+    window.workspace()->removeRun(0);
+    QCOMPARE(table->rowCount(), 3);
+    QCOMPARE(roleOf(0), QStringLiteral("skip"));
+    QCOMPARE(roleOf(1), QStringLiteral("test"));
+  }
+
   void withoutTrainingRunsNothingStarts() {
     MainWindow window;
     window.workspace()->loadDemo();
