@@ -13,6 +13,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "io/decimal_digits.h"
 #include "io/delimited_text.h"
 #include "io/series_builder.h"
 #include "io/warning_list.h"
@@ -48,9 +49,11 @@ bool blank(std::string_view s) {
 // fast_float (steps: std::from_chars) reads whole (no '+', no blanks, no quotes), exactly `width`
 // fields. False sends the row to the general path, which also reports what is wrong with it.
 // `used`: 0 skip the field, 1 a number, 2 a step (an integer; "100.0" goes to the general path).
+// `integral`: per column, whether its cells have been plain integers so far (read those eight
+// digits at a time; a column's first other cell sends it to fast_float for good).
 bool parsePlainRow(std::string_view line, char delimiter, const std::vector<char>& used,
                    std::vector<double>& numbers, std::vector<std::int64_t>& steps,
-                   std::vector<char>& present) {
+                   std::vector<char>& present, std::vector<char>& integral) {
   const char* p = line.data();
   const char* end = p + line.size();
   const std::size_t width = used.size();
@@ -67,6 +70,21 @@ bool parsePlainRow(std::string_view line, char delimiter, const std::vector<char
       while (p != end && *p != delimiter) ++p;
       present[c] = 0;
       continue;
+    }
+    if (integral[c]) {
+      std::uint64_t digits = 0;
+      const int n = readDigits(p, end, digits);
+      const bool whole = n > 0 && (p + n == end || p[n] == delimiter);
+      if (whole && n <= (used[c] == 2 ? 18 : 15)) {  // 15 digits: below 2^53, exact as a double
+        if (used[c] == 2)
+          steps[c] = static_cast<std::int64_t>(digits);
+        else
+          numbers[c] = static_cast<double>(digits);
+        p += n;
+        present[c] = 1;
+        continue;
+      }
+      integral[c] = 0;
     }
     if (used[c] == 2) {
       const auto [next, error] = std::from_chars(p, end, steps[c]);
@@ -102,6 +120,7 @@ class TablePart {
     fastPath_ = !longFormat && plan.delimiter != kBlankRuns;
     used_.assign(width_, 0);
     present_.assign(width_, 0);
+    integral_.assign(width_, 1);
     numbers_.assign(width_, 0.0);
     steps_.assign(width_, 0);
     for (const ValueColumn& v : values_) {
@@ -177,7 +196,8 @@ class TablePart {
   bool fastRow(std::string_view line) {
     std::int64_t step = rows;
     const auto sc = static_cast<std::size_t>(std::max(plan_.stepColumn, 0));
-    if (!fastPath_ || !parsePlainRow(line, plan_.delimiter, used_, numbers_, steps_, present_) ||
+    if (!fastPath_ ||
+        !parsePlainRow(line, plan_.delimiter, used_, numbers_, steps_, present_, integral_) ||
         (plan_.stepColumn >= 0 && !present_[sc]))
       return false;
     if (plan_.stepColumn >= 0) step = steps_[sc];
@@ -305,7 +325,7 @@ class TablePart {
   int lastSlot_ = -1;
   bool fastPath_ = false;
   bool ownSteps_ = false;  // some value columns have their own step column (W&B "<run> - _step")
-  std::vector<char> used_, present_;
+  std::vector<char> used_, present_, integral_;
   std::vector<double> numbers_;
   std::vector<std::int64_t> steps_;
   std::vector<std::string_view> f_;
