@@ -67,8 +67,14 @@ bool LineReader::open(const QString& path) {
 }
 
 bool LineReader::openRange(const QString& path, qint64 begin, qint64 end) {
+  if (file_.isOpen()) file_.close();  // a reader used for several ranges keeps its buffer
   path_ = path;
   warnings_ = WarningList(path);
+  begin_ = end_ = textStart_ = 0;
+  eof_ = memory_ = unterminated_ = false;
+  hasNul_ = true;
+  lineNumber_ = 0;
+  error_.clear();
   file_.setFileName(path);
   if (!file_.open(QIODevice::ReadOnly) || !file_.seek(begin)) {
     error_ = QStringLiteral("%1: cannot open (%2)").arg(path, file_.errorString());

@@ -23,7 +23,8 @@ class LineReader {
   // Opens `path`; false (and error()) when it cannot be opened or its encoding is unsupported.
   bool open(const QString& path);
   // Opens the UTF-8 bytes [begin, end) of `path` (begin at a line start); line numbers count from
-  // there. For reading one file in parts on several threads.
+  // there. For reading one file in parts on several threads; a reader can be opened on one range
+  // after another (its buffer is reused).
   bool openRange(const QString& path, qint64 begin, qint64 end);
   // Stops reading at byte `end` of the file (a line start, at or after position()); a later call
   // with a larger `end` reads on from there.

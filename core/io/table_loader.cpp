@@ -419,13 +419,13 @@ Result<std::vector<Run>> loadTable(LineReader& lines, const TablePlan& plan, con
       std::size_t front = 0, back = n;  // chunks [0, front) read here, [back, n) by the helper
       const Progress quiet{{}, progress.cancel};
       std::thread helper([&] {
+        LineReader reader;  // one buffer for all the helper's chunks
         while (!failed && taken++ < n) {
           const std::size_t i = --back;
           const double share =
               static_cast<double>(bounds[i + 1] - bounds[i]) / static_cast<double>(size);
           parts[i] = std::make_unique<TablePart>(
               plan, path, static_cast<qint64>(static_cast<double>(expectedRows) * share) + 1024);
-          LineReader reader;
           if (!reader.openRange(path, bounds[i], bounds[i + 1]) ||
               !parts[i]->parse(reader, false, quiet, bounds[i], bounds[i + 1]))
             failed = true;
