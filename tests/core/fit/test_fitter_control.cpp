@@ -1,42 +1,26 @@
 // Fitter control: progress, cancel, failures as results, bound hits, bad input, parallel fits.
 #include <QtTest>
 #include <cmath>
-#include <numbers>
 #include <thread>
 
 #include "fit/fitter.h"
 #include "law/law_registry.h"
 #include "lrscope_test.h"
+#include "synthetic_runs.h"
 
 using namespace lrscope;
 
 namespace {
 
-// Three MPL-style runs (constant held out; cosine, two-stage) of 6000 steps from known parameters.
+using test::SyntheticShape;
+
+// Three MPL-style runs of 6000 steps from known parameters: constant and cosine for training,
+// the two-stage one held out.
 std::vector<FitRun> mplRuns(double scale = 1.0) {
-  const auto law = *createLossLaw(QStringLiteral("mpl"));
   const std::vector<double> truth = {2.5 * scale, 0.6, 0.45, 450, 2.0, 0.6, 0.65};
-  std::vector<FitRun> runs;
-  for (int shape = 0; shape < 3; ++shape) {
-    std::vector<double> lr(6000);
-    for (int n = 0; n < 6000; ++n) {
-      const double p = (n - 200) / 5800.0;
-      const double f = shape == 0   ? 1.0
-                       : shape == 1 ? 0.1 + 0.45 * (1 + std::cos(std::numbers::pi * p))
-                                    : (p < 0.5 ? 1.0 : 0.3);
-      lr[n] = n < 200 ? 3e-4 * n / 199.0 : 3e-4 * f;
-    }
-    FitRun run{QStringLiteral("run%1").arg(shape),
-               shape == 2 ? FitRole::Test : FitRole::Train,
-               {std::make_shared<PerStepLr>(lr), 200},
-               {},
-               {},
-               {}};
-    for (int s = 250; s < 6000; s += 50) run.steps.push_back(s);
-    run.loss = law->predictAt(run.schedule, run.steps, truth).value();
-    runs.push_back(run);
-  }
-  return runs;
+  return {test::syntheticMplRun(SyntheticShape::Constant, FitRole::Train, 6000, truth),
+          test::syntheticMplRun(SyntheticShape::Cosine, FitRole::Train, 6000, truth),
+          test::syntheticMplRun(SyntheticShape::TwoStage, FitRole::Test, 6000, truth)};
 }
 
 }  // namespace
@@ -61,7 +45,7 @@ class TestFitterControl : public QObject {
     }
     QCOMPARE(fit.runs.size(), std::size_t(3));
     QVERIFY(fit.hasTest);
-    QVERIFY(fit.test.mae < 5e-3);  // held-out constant run (the mild prior allows ~delta misfit)
+    QVERIFY(fit.test.mae < 5e-3);  // held-out two-stage run (the mild prior allows ~delta misfit)
   }
 
   void cancelStopsPromptlyWithBestSoFar() {
@@ -133,7 +117,7 @@ class TestFitterControl : public QObject {
     outside[0].steps.back() = 6000;
     fit = fitLaw(*law, outside);
     QCOMPARE(fit.status, FitStatus::Failed);
-    QVERIFY(fit.message.contains(QStringLiteral("run 'run0'")));
+    QVERIFY(fit.message.contains(QStringLiteral("run 'constant'")));
     QVERIFY(fit.message.contains(QStringLiteral("outside its schedule")));
 
     auto unsorted = runs;
@@ -185,7 +169,7 @@ class TestFitterControl : public QObject {
       }
       QCOMPARE(warned.size(), 1);
       QVERIFY2(warned[0].startsWith(QStringLiteral(
-                   "run 'run2' reaches step 5950, 3.0x the last training step (2000)")),
+                   "run 'two-stage' reaches step 5950, 3.0x the last training step (2000)")),
                qPrintable(warned[0]));
     }
   }

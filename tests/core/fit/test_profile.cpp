@@ -2,11 +2,11 @@
 // profile's minimum where the data were generated (noise-free MPL runs from known parameters).
 #include <QtTest>
 #include <cmath>
-#include <numbers>
 
 #include "fit/profile.h"
 #include "law/law_registry.h"
 #include "lrscope_test.h"
+#include "synthetic_runs.h"
 
 using namespace lrscope;
 
@@ -16,28 +16,10 @@ const std::vector<double> kTruth = {2.5, 0.6, 0.45, 450, 2.0, 0.6, 0.65};
 
 // A constant and a two-stage run (training) and a cosine run (test), 4000 steps, from kTruth.
 std::vector<FitRun> runs() {
-  const auto law = *createLossLaw(QStringLiteral("mpl"));
-  std::vector<FitRun> out;
-  for (int shape = 0; shape < 3; ++shape) {
-    std::vector<double> lr(4000);
-    for (int n = 0; n < 4000; ++n) {
-      const double p = (n - 200) / 3800.0;
-      const double f = shape == 0   ? 1.0
-                       : shape == 1 ? (p < 0.5 ? 1.0 : 0.3)
-                                    : 0.1 + 0.45 * (1 + std::cos(std::numbers::pi * p));
-      lr[n] = n < 200 ? 3e-4 * n / 199.0 : 3e-4 * f;
-    }
-    FitRun run{QStringLiteral("run%1").arg(shape),
-               shape == 2 ? FitRole::Test : FitRole::Train,
-               {std::make_shared<PerStepLr>(lr), 200},
-               {},
-               {},
-               {}};
-    for (int s = 250; s < 4000; s += 50) run.steps.push_back(s);
-    run.loss = law->predictAt(run.schedule, run.steps, kTruth).value();
-    out.push_back(run);
-  }
-  return out;
+  using test::SyntheticShape;
+  return {test::syntheticMplRun(SyntheticShape::Constant, FitRole::Train, 4000, kTruth),
+          test::syntheticMplRun(SyntheticShape::TwoStage, FitRole::Train, 4000, kTruth),
+          test::syntheticMplRun(SyntheticShape::Cosine, FitRole::Test, 4000, kTruth)};
 }
 
 }  // namespace
