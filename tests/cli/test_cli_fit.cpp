@@ -63,24 +63,6 @@ QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArra
   return file.fileName();
 }
 
-// Runs the command line as on a machine without a display: QT_QPA_PLATFORM, DISPLAY and
-// WAYLAND_DISPLAY unset for the child processes while it lives.
-class WithoutDisplay {
- public:
-  WithoutDisplay() {
-    for (const char* name : kNames)
-      if (qEnvironmentVariableIsSet(name)) saved_.insert(name, qgetenv(name));
-    for (const char* name : kNames) qunsetenv(name);
-  }
-  ~WithoutDisplay() {
-    for (auto it = saved_.cbegin(); it != saved_.cend(); ++it) qputenv(it.key(), it.value());
-  }
-
- private:
-  static constexpr const char* kNames[] = {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"};
-  QHash<QByteArray, QByteArray> saved_;
-};
-
 // Whether some pixel is within `tolerance` (sum of channel differences) of `colour`.
 bool hasColour(const QImage& image, QRgb colour, int tolerance = 30) {
   for (int y = 0; y < image.height(); ++y)
@@ -328,7 +310,7 @@ class TestCliFit : public QObject {
   // draws them undimmed), an SVG of the size asked for naming every run and role, a PDF. Other
   // subcommands need no display either.
   void plotWritesFigures() {
-    const WithoutDisplay noDisplay;
+    const lrscope::test::WithoutDisplay noDisplay;
     const QStringList fit = {"fit",     "--law",  "mpl",     "--train", cosine_,
                              twoStage_, "--test", constant_, "--prior", "0"};
     const QString png = dir_.filePath("fig.png"), svg = dir_.filePath("fig.svg"),

@@ -31,13 +31,10 @@ class TestCliSchedule : public QObject {
 
   // The GUI on a machine without a display: a sentence saying so, not Qt's plugin abort.
   void guiWithoutDisplayExplains() {
-    const char* names[] = {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"};
-    QHash<QByteArray, QByteArray> saved;
-    for (const char* name : names)
-      if (qEnvironmentVariableIsSet(name)) saved.insert(name, qgetenv(name));
-    for (const char* name : names) qunsetenv(name);
-    const auto r = runLrscope({"--demo"});
-    for (auto it = saved.cbegin(); it != saved.cend(); ++it) qputenv(it.key(), it.value());
+    const auto r = [] {
+      const lrscope::test::WithoutDisplay noDisplay;
+      return runLrscope({"--demo"});
+    }();
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.startsWith("lrscope: no display (DISPLAY and WAYLAND_DISPLAY are unset)"),
              r.err.constData());

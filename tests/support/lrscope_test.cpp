@@ -27,6 +27,20 @@ bool closeTo(double a, double b, double rel, double abs) {
   return std::abs(a - b) <= rel * std::max(std::abs(a), std::abs(b)) + abs;
 }
 
+namespace {
+constexpr const char* kDisplayVariables[] = {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"};
+}
+
+WithoutDisplay::WithoutDisplay() {
+  for (const char* name : kDisplayVariables)
+    if (qEnvironmentVariableIsSet(name)) saved_.insert(name, qgetenv(name));
+  for (const char* name : kDisplayVariables) qunsetenv(name);
+}
+
+WithoutDisplay::~WithoutDisplay() {
+  for (auto it = saved_.cbegin(); it != saved_.cend(); ++it) qputenv(it.key(), it.value());
+}
+
 ProcessResult runLrscope(const QStringList& args, const QByteArray& stdinData) {
   QProcess process;
   process.start(QStringLiteral(LRSCOPE_BINARY), args);

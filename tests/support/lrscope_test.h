@@ -1,5 +1,7 @@
 #pragma once
 // Helpers shared by the Qt Test suites: data folders, relative comparisons, CLI runs.
+#include <QByteArray>
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -25,6 +27,19 @@ struct ProcessResult {
 
 // Runs the lrscope executable built with the tests, with optional standard input.
 ProcessResult runLrscope(const QStringList& args, const QByteArray& stdinData = {});
+
+// While it lives, child processes run as on a machine without a display: QT_QPA_PLATFORM,
+// DISPLAY and WAYLAND_DISPLAY are unset (and restored afterwards).
+class WithoutDisplay {
+ public:
+  WithoutDisplay();
+  ~WithoutDisplay();
+  WithoutDisplay(const WithoutDisplay&) = delete;
+  WithoutDisplay& operator=(const WithoutDisplay&) = delete;
+
+ private:
+  QHash<QByteArray, QByteArray> saved_;
+};
 
 }  // namespace lrscope::test
 
