@@ -31,8 +31,8 @@ const char* kFitUsage =
     "*loss*)\n"
     "  --objective huber|least-squares   on log losses (default huber, delta 1e-3)\n"
     "  --fix NAME=VALUE  --init NAME=VALUE  --fit NAME (a parameter the law holds, e.g. lambda)\n"
-    "  --prior K             strength of MPL's prior toward its data-seeded start (default 4; 0 "
-    "off)\n"
+    "  --prior K | NAME=K    strength of MPL's prior toward its data-seeded start (default 4,\n"
+    "                        L0 15x that; 0 off); NAME=K sets one parameter's\n"
     "  --max-points N        bin longer training logs to N points (default 1000)\n"
     "  --single-start        one start (from --init or the law's defaults) instead of the grid\n"
     "  --plot FILE           a figure of observed and predicted loss and the LR per run: .png,\n"
@@ -93,9 +93,13 @@ void printResult(const LossLaw& law, const FitResult& fit, const FitOptions& opt
                 ? QStringLiteral("Huber(delta=%1)").arg(options.huberDelta)
                 : QStringLiteral("least squares"))
         << " on log loss = " << QString::number(fit.objective, 'g', 6);
-  if (!fit.priorCentre.empty())
-    out() << " (prior strength " << options.priorStrength << ", penalty "
-          << QString::number(fit.priorPenalty, 'g', 3) << ")";
+  if (!fit.priorCentre.empty()) {
+    out() << " (prior strength " << options.priorStrength;
+    for (std::size_t j = 0; j < fit.priorStrengths.size(); ++j)
+      if (fit.priorStrengths[j] != options.priorStrength)
+        out() << ", " << law.parameters()[j].name << " " << fit.priorStrengths[j];
+    out() << ", penalty " << QString::number(fit.priorPenalty, 'g', 3) << ")";
+  }
   out() << "\nparameters:\n";
   for (const ParameterEstimate& p : fit.parameters) {
     out() << "  " << p.name.leftJustified(7) << " " << exactNumber(p.value).leftJustified(22);
@@ -234,9 +238,17 @@ int runFit(const QStringList& args) {
       options.fit << args[++i];
     } else if (a == QLatin1String("--prior") && hasValue) {
       bool ok = false;
-      options.priorStrength = args[++i].toDouble(&ok);
-      if (!ok || !(options.priorStrength >= 0))
-        return fail(QStringLiteral("--prior: '%1' is not a number >= 0").arg(args[i]), 2);
+      const QString arg = args[++i];
+      double kappa = arg.toDouble(&ok);
+      if (!ok && parseAssignment(arg, name, kappa)) ok = true;
+      if (!ok || !(kappa >= 0) || !std::isfinite(kappa))
+        return fail(
+            QStringLiteral("--prior: expected K or NAME=K with K a number >= 0, got '%1'").arg(arg),
+            2);
+      if (arg.contains(QLatin1Char('=')))
+        options.priorStrengthFor.push_back({name, kappa});
+      else
+        options.priorStrength = kappa;
     } else if (a == QLatin1String("--max-points") && hasValue) {
       bool ok = false;
       const long long n = args[++i].toLongLong(&ok);

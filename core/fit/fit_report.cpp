@@ -25,6 +25,13 @@ QJsonObject matrixJson(const std::vector<ParameterEstimate>& params, const Eigen
   return {{"names", names}, {"matrix", rows}};
 }
 
+QJsonObject priorStrengthsJson(const LossLaw& law, const FitResult& result) {
+  QJsonObject kappa;
+  for (std::size_t j = 0; j < result.priorStrengths.size(); ++j)
+    kappa.insert(law.parameters()[j].name, result.priorStrengths[j]);
+  return kappa;
+}
+
 Error at(const QString& source, const QString& path, const QString& problem) {
   return Error{QStringLiteral("%1: %2: %3").arg(source, path, problem)};
 }
@@ -89,6 +96,7 @@ QJsonObject fitReportJson(const LossLaw& law, const FitResult& result, const Fit
                    {"delta", huber ? QJsonValue(options.huberDelta) : QJsonValue()},
                    {"value", number(result.objective)},
                    {"prior_strength", result.priorCentre.empty() ? 0.0 : options.priorStrength},
+                   {"prior_strengths", priorStrengthsJson(law, result)},
                    {"prior_penalty", number(result.priorPenalty)}}},
       {"runs", runs},
       {"summary",

@@ -64,7 +64,23 @@ Result<bool> setUpParameters(const LossLaw& law, const FitOptions& options, LawP
     values[*j] = v;
     lp.fixed[*j] = true;
   }
+  for (const auto& [name, kappa] : options.priorStrengthFor) {
+    const auto j = index(name);
+    if (!j) return Error{j.error()};
+    if (!(kappa >= 0) || !std::isfinite(kappa))
+      return Error{QStringLiteral("prior strength of %1 is not a number >= 0").arg(name)};
+  }
   return true;
+}
+
+// kappa per parameter: the law's relative scale times priorStrength, unless set by name.
+std::vector<double> priorStrengths(const LossLaw& law, const StartPlan& plan,
+                                   const FitOptions& options) {
+  std::vector<double> kappa(law.parameterCount(), options.priorStrength);
+  for (std::size_t j = 0; j < kappa.size() && j < plan.priorScale.size(); ++j)
+    kappa[j] *= plan.priorScale[j];
+  for (const auto& [name, k] : options.priorStrengthFor) kappa[law.parameterIndex(name)] = k;
+  return kappa;
 }
 
 // Points of a run that a log-residual fit can use: finite and > 0.
@@ -277,14 +293,19 @@ FitResult fitLaw(const LossLaw& law, const std::vector<FitRun>& runs, const FitO
     };
   };
   const bool anyFree = std::find(lp.fixed.begin(), lp.fixed.end(), false) != lp.fixed.end();
-  StartPlan plan{{base}, {}};
+  StartPlan plan;
+  plan.starts = {base};
   if (options.multiStart && anyFree) plan = startPoints(lp, training, base, callbacks.cancel);
   const std::vector<std::vector<double>>& starts = plan.starts;
-  if (options.priorStrength > 0 && !plan.priorCentre.empty()) {
+  if (!plan.priorCentre.empty()) {
+    result.priorStrengths = priorStrengths(law, plan, options);
     const double scale = lp.huberDelta;  // the log-residual scale of the objective
-    lp.priorWeight = options.priorStrength * double(lp.residualCount()) * scale * scale;
+    for (double kappa : result.priorStrengths)
+      lp.priorWeight.push_back(kappa * double(lp.residualCount()) * scale * scale);
     lp.priorCentre = plan.priorCentre;
-    result.priorCentre = plan.priorCentre;
+    for (std::size_t j = 0; j < lp.priorCentre.size(); ++j)
+      if (lp.hasPrior(j)) result.priorCentre = plan.priorCentre;
+    if (result.priorCentre.empty()) result.priorStrengths.clear();
   }
   result.starts = static_cast<int>(starts.size());
   std::vector<SolveOutcome> screened;

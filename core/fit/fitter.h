@@ -15,7 +15,8 @@
 //    reference procedure's own initial point) is added with weight kappa N delta^2 (N training
 //    residuals): moving one parameter by a factor e costs as much as shifting every residual by
 //    sqrt(kappa) delta. kappa = priorStrength (default 4, chosen on the MPL benchmark; 0 gives the
-//    plain minimiser). The reported objective excludes the prior.
+//    plain minimiser), times a law-specific scale per parameter (MPL's L0: 15, fit_setup.h), or
+//    set per parameter with priorStrengthFor. The reported objective excludes the prior.
 //  * Uncertainty: covariance from the Jacobian at the optimum (Ceres DENSE_SVD, without the robust
 //    loss) scaled by s^2 = sum r^2 / (N - p), standard errors and correlations of free parameters.
 //  * Metrics per run on its raw observed points, averaged over train and over test runs. A test
@@ -61,7 +62,8 @@ struct FitOptions {
   QStringList fit;  // parameters fitted although the law holds them by default (e.g. "lambda")
   std::vector<std::pair<QString, std::pair<double, double>>> bounds;  // overrides [lower, upper]
   double priorStrength = 4.0;  // kappa of the mild prior (laws with a data-seeded centre only)
-  int screenIterations = 12;   // per start, before keeping the best `refineStarts`
+  std::vector<std::pair<QString, double>> priorStrengthFor;  // kappa of one parameter (overrides)
+  int screenIterations = 12;  // per start, before keeping the best `refineStarts`
   int refineStarts = 3;
   int maxIterations = 300;
 };
@@ -108,8 +110,9 @@ struct FitResult {
   double objective = 0.0;           // at the returned parameters, over the training residuals
   double priorPenalty = 0.0;        // the prior's term at the returned parameters (0 without prior)
   std::vector<double> priorCentre;  // empty when no prior was used
-  int iterations = 0;               // of the winning refinement
-  int starts = 0;                   // starting points tried
+  std::vector<double> priorStrengths;  // kappa per parameter (0: no prior on it)
+  int iterations = 0;                  // of the winning refinement
+  int starts = 0;                      // starting points tried
   std::vector<RunFit> runs;
   Metrics train, test;
   bool hasTest = false;

@@ -101,10 +101,10 @@ void buildProblem(ceres::Problem& problem, const LawProblem& lp, std::vector<dou
     ceres::LossFunction* loss = robust && lp.huber ? new ceres::HuberLoss(lp.huberDelta) : nullptr;
     problem.AddResidualBlock(new LawCostFunction(*lp.law, run, cancel), loss, blocks);
   }
-  if (robust && lp.priorWeight > 0)
+  if (robust)
     for (std::size_t j = 0; j < lp.priorCentre.size(); ++j)
-      if (!lp.fixed[j] && lp.priorCentre[j] > 0 && problem.HasParameterBlock(blocks[j]))
-        problem.AddResidualBlock(new PriorCost(lp.priorCentre[j], lp.priorWeight), nullptr,
+      if (lp.hasPrior(j) && problem.HasParameterBlock(blocks[j]))
+        problem.AddResidualBlock(new PriorCost(lp.priorCentre[j], lp.priorWeight[j]), nullptr,
                                  blocks[j]);
   for (std::size_t j = 0; j < values.size(); ++j) {
     if (!problem.HasParameterBlock(blocks[j])) continue;
@@ -141,14 +141,18 @@ double LawProblem::objective(const std::vector<double>& params) const {
   return total;
 }
 
+bool LawProblem::hasPrior(std::size_t j) const {
+  return j < priorCentre.size() && j < priorWeight.size() && !fixed[j] && priorCentre[j] > 0 &&
+         priorWeight[j] > 0;
+}
+
 double LawProblem::penalty(const std::vector<double>& params) const {
   double total = 0.0;
-  if (priorWeight <= 0) return total;
   for (std::size_t j = 0; j < priorCentre.size(); ++j) {
-    if (fixed[j] || !(priorCentre[j] > 0)) continue;
+    if (!hasPrior(j)) continue;
     if (!(params[j] > 0)) return std::numeric_limits<double>::infinity();
     const double d = std::log(params[j] / priorCentre[j]);
-    total += 0.5 * priorWeight * d * d;
+    total += 0.5 * priorWeight[j] * d * d;
   }
   return total;
 }

@@ -24,16 +24,17 @@ struct LawProblem {
   double huberDelta = 1e-3;
   std::vector<double> lower, upper;  // per parameter
   std::vector<bool> fixed;           // per parameter
-  // Optional Gaussian prior in log space: adds 1/2 priorWeight (log p_j - log centre_j)^2 for each
-  // free parameter with a positive centre (empty centre: no prior).
+  // Optional Gaussian prior in log space: adds 1/2 w_j (log p_j - log centre_j)^2 for each free
+  // parameter with a positive centre and weight w_j = priorWeight[j] > 0 (empty: no prior).
   std::vector<double> priorCentre;
-  double priorWeight = 0.0;
+  std::vector<double> priorWeight;
 
   std::size_t residualCount() const;
   // Data objective at `params` (Huber or half sum of squares); +inf when a prediction is not
   // finite. penalty() is the prior term; the solver minimises their sum.
   double objective(const std::vector<double>& params) const;
   double penalty(const std::vector<double>& params) const;
+  bool hasPrior(std::size_t parameter) const;
 };
 
 struct SolveOutcome {

@@ -222,6 +222,15 @@ class TestCliFit : public QObject {
     QTest::newRow("unknown parameter")
         << QStringList{"fit", "--law", "mpl", "--train", "@cos", "--fix", "Q=1"} << 1
         << "no parameter 'Q'";
+    QTest::newRow("bad prior") << QStringList{"fit",  "--law",   "mpl",      "--train",
+                                              "@cos", "--prior", "L0=strong"}
+                               << 2 << "--prior: expected K or NAME=K with K a number >= 0";
+    QTest::newRow("negative prior")
+        << QStringList{"fit", "--law", "mpl", "--train", "@cos", "--prior", "-1"} << 2
+        << "got '-1'";
+    QTest::newRow("prior unknown parameter")
+        << QStringList{"fit", "--law", "mpl", "--train", "@cos", "--prior", "Q=1"} << 1
+        << "no parameter 'Q'";
     QTest::newRow("bad warmup") << QStringList{"fit",  "--law",          "mpl", "--train",
                                                "@cos", "--warmup-steps", "-3"}
                                 << 2 << "--warmup-steps";

@@ -148,6 +148,39 @@ class TestFitterControl : public QObject {
     QCOMPARE(fitLaw(*law, runs, infinite).status, FitStatus::Failed);
   }
 
+  // The prior's strength per parameter: kappa (4) times the law's scale (MPL's L0: 15) unless set
+  // by name; the reported penalty is sum_j 1/2 kappa_j N delta^2 (log p_j / centre_j)^2.
+  void priorStrengthPerParameter() {
+    const auto law = *createLossLaw(QStringLiteral("mpl"));
+    FitOptions pinned;
+    pinned.priorStrengthFor = {{"L0", 1e6}, {"B", 0.0}};
+    for (const FitOptions& options : {FitOptions{}, pinned}) {
+      const FitResult fit = fitLaw(*law, mplRuns(), options);
+      QVERIFY2(fit.status == FitStatus::Converged, qPrintable(fit.message));
+      const bool isPinned = !options.priorStrengthFor.empty();
+      const std::vector<double> expected = {
+          isPinned ? 1e6 : 60.0, 4, 4, isPinned ? 0.0 : 4.0, 4, 4, 4};
+      QCOMPARE(fit.priorStrengths, expected);
+      double n = 0;
+      for (const RunFit& run : fit.runs)
+        if (run.role == FitRole::Train) n += double(run.fittedPoints);
+      double penalty = 0;
+      for (std::size_t j = 0; j < expected.size(); ++j) {
+        const double d = std::log(fit.parameters[j].value / fit.priorCentre[j]);
+        penalty += 0.5 * expected[j] * n * 1e-6 * d * d;
+      }
+      QVERIFY(test::closeTo(fit.priorPenalty, penalty, 1e-12));
+      if (isPinned) QVERIFY(test::closeTo(fit.parameters[0].value, fit.priorCentre[0], 1e-4));
+    }
+    FitOptions unknown, negative;
+    unknown.priorStrengthFor = {{"kappa", 1.0}};
+    negative.priorStrengthFor = {{"L0", -1.0}};
+    QVERIFY(
+        fitLaw(*law, mplRuns(), unknown).message.contains(QStringLiteral("no parameter 'kappa'")));
+    QVERIFY(
+        fitLaw(*law, mplRuns(), negative).message.contains(QStringLiteral("prior strength of L0")));
+  }
+
   // The two-stage run held out to step 5950 against training runs cut at step 2000 (~3x): a
   // warning naming run and reach; held out to step 2950 (1.5x): none.
   void farExtrapolationIsWarned() {
