@@ -3,6 +3,8 @@
 #include <QStringDecoder>
 #include <QUtf8StringView>
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <cstring>
 
 namespace lrscope {
@@ -20,6 +22,10 @@ bool startsWith(const char* data, std::size_t size, std::string_view prefix) {
 
 // 0: not UTF-16; 1: little-endian; 2: big-endian. Mostly-ASCII text in UTF-16 without a BOM has
 // a zero in (nearly) every pair, always in the same lane.
+bool isControlByte(unsigned char c) {
+  return c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B;
+}
+
 int utf16Pattern(const char* data, std::size_t size) {
   const std::size_t pairs = std::min<std::size_t>(size, 4096) / 2;
   if (pairs < 4) return 0;
@@ -226,19 +232,24 @@ bool looksBinary(const QByteArray& bytes, qint64* where) {
   if (startsWith(data, size, "\xFF\xFE") || startsWith(data, size, "\xFE\xFF") ||
       utf16Pattern(data, size))
     return false;
-  std::size_t controls = 0, high = 0;
-  qint64 first = -1;
-  for (std::size_t i = 0; i < size; ++i) {
-    const auto c = static_cast<unsigned char>(data[i]);
-    const bool control =
-        c == 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B);
-    if (control && first < 0) first = static_cast<qint64>(i);
-    if (c == 0 && where) *where = static_cast<qint64>(i);
-    if (c == 0) return true;
-    controls += control;
-    high += c >= 0x80;
+  if (const void* nul = std::memchr(data, '\0', size)) {
+    if (where) *where = static_cast<const char*>(nul) - data;
+    return true;
   }
-  if (where) *where = first;
+  // One table lookup and add per byte counts both (this runs on the first MiB of every file):
+  // control characters in the low 32 bits, bytes >= 0x80 in the high ones (heads are < 4 GiB).
+  static const auto kClass = [] {
+    std::array<std::uint64_t, 256> table{};
+    for (int c = 0; c < 256; ++c)
+      table[c] = (isControlByte(static_cast<unsigned char>(c)) ? 1u : 0u) |
+                 (c >= 0x80 ? std::uint64_t(1) << 32 : 0u);
+    return table;
+  }();
+  const auto* text = reinterpret_cast<const unsigned char*>(data);
+  std::uint64_t counts = 0;
+  for (std::size_t i = 0; i < size; ++i) counts += kClass[text[i]];
+  const std::size_t controls = counts & 0xFFFFFFFFu, high = counts >> 32;
+  if (where) *where = controls == 0 ? -1 : std::find_if(text, text + size, isControlByte) - text;
   if (controls * 100 > size) return true;
   // Mostly non-ASCII bytes that are not UTF-8 (a cut-off character at the end is allowed).
   const std::size_t checked = size > 3 ? size - 3 : size;

@@ -35,13 +35,23 @@ void countNonFinite(const Series& s, const QString& source, QStringList& warning
 }
 
 // Large arrays filled once: ask Linux for transparent huge pages, so filling 8 MB faults 4 times
-// instead of 2048 (page faults dominate the system time of a big load).
+// instead of 2048 (page faults dominate the system time of a big load). The array's start is not
+// 2 MiB aligned, so up to 2 MiB before the first huge page is ordinary pages: map those in one
+// call (MADV_POPULATE_WRITE, Linux 5.14+; older kernels ignore it) instead of ~500 faults.
 void adviseHugePages(void* data, std::size_t bytes) {
 #ifdef __linux__
   constexpr std::uintptr_t kHuge = std::uintptr_t(2) << 20;
-  const auto begin = (reinterpret_cast<std::uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
-  const auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(kHuge - 1);
-  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+  constexpr std::uintptr_t kPage = 4096;
+  const auto start = reinterpret_cast<std::uintptr_t>(data);
+  const auto begin = (start + kHuge - 1) & ~(kHuge - 1);
+  const auto end = (start + bytes) & ~(kHuge - 1);
+  if (end <= begin) return;
+  madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#ifdef MADV_POPULATE_WRITE
+  const auto firstPage = (start + kPage - 1) & ~(kPage - 1);
+  if (begin > firstPage)
+    madvise(reinterpret_cast<void*>(firstPage), begin - firstPage, MADV_POPULATE_WRITE);
+#endif
 #else
   (void)data;
   (void)bytes;
