@@ -303,9 +303,12 @@ FitResult fitLaw(const LossLaw& law, const std::vector<FitRun>& runs, const FitO
     for (double kappa : result.priorStrengths)
       lp.priorWeight.push_back(kappa * double(lp.residualCount()) * scale * scale);
     lp.priorCentre = plan.priorCentre;
-    for (std::size_t j = 0; j < lp.priorCentre.size(); ++j)
-      if (lp.hasPrior(j)) result.priorCentre = plan.priorCentre;
-    if (result.priorCentre.empty()) result.priorStrengths.clear();
+    bool used = false;  // some free parameter has a prior
+    for (std::size_t j = 0; j < lp.priorCentre.size(); ++j) used = used || lp.hasPrior(j);
+    if (used)
+      result.priorCentre = plan.priorCentre;
+    else
+      result.priorStrengths.clear();
   }
   result.starts = static_cast<int>(starts.size());
   std::vector<SolveOutcome> screened;

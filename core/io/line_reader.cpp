@@ -20,11 +20,14 @@ bool startsWith(const char* data, std::size_t size, std::string_view prefix) {
   return size >= prefix.size() && std::memcmp(data, prefix.data(), prefix.size()) == 0;
 }
 
-// 0: not UTF-16; 1: little-endian; 2: big-endian. Mostly-ASCII text in UTF-16 without a BOM has
-// a zero in (nearly) every pair, always in the same lane.
+// A control character that text files do not hold (NUL counts; tab, line ends, form feed and the
+// escape of terminal colour codes do not).
 bool isControlByte(unsigned char c) {
   return c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B;
 }
+
+// 0: not UTF-16; 1: little-endian; 2: big-endian. Mostly-ASCII text in UTF-16 without a BOM has
+// a zero in (nearly) every pair, always in the same lane.
 
 int utf16Pattern(const char* data, std::size_t size) {
   const std::size_t pairs = std::min<std::size_t>(size, 4096) / 2;

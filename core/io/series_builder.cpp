@@ -6,6 +6,7 @@
 #include <cstring>
 #ifdef __linux__
 #include <sys/mman.h>
+#include <unistd.h>
 #endif
 
 namespace lrscope {
@@ -41,7 +42,7 @@ void countNonFinite(const Series& s, const QString& source, QStringList& warning
 void adviseHugePages(void* data, std::size_t bytes) {
 #ifdef __linux__
   constexpr std::uintptr_t kHuge = std::uintptr_t(2) << 20;
-  constexpr std::uintptr_t kPage = 4096;
+  static const auto kPage = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
   const auto start = reinterpret_cast<std::uintptr_t>(data);
   const auto begin = (start + kHuge - 1) & ~(kHuge - 1);
   const auto end = (start + bytes) & ~(kHuge - 1);
