@@ -226,11 +226,7 @@ StartPlan startPoints(const LawProblem& problem, const std::vector<TrainingRun>&
                              {"C", p[4]},
                              {"beta", p[5]},
                              {"gamma", p[6]}}));
-    if (!starts.empty()) {
-      plan.priorCentre = starts.front();
-      plan.priorScale.assign(law.parameterCount(), 1.0);
-      plan.priorScale[law.parameterIndex(QStringLiteral("L0"))] = kMplL0PriorScale;
-    }
+    if (!starts.empty()) plan.priorCentre = starts.front();
   } else if (name == QLatin1String("power-area") || name == QLatin1String("power-steps")) {
     const bool steps = name == QLatin1String("power-steps");
     for (const auto& g : powerGrid(s, steps ? s.stepA : s.areaA, steps ? s.stepAlpha : s.areaAlpha))

@@ -11,7 +11,7 @@
 //  (eta_0 the run's LR at the end of its warmup, B grid scaled to the data's LR), and the best
 //  distinct reduced fits, each with (C, beta, gamma) in {(1, .5, .5), (2, .6, .6)}, start the
 //  full fit. The best reduced fit with (1, .5, .5) -- the reference's own initial point -- is also
-//  the centre of MPL's mild prior (fitter.h), whose L0 term is kMplL0PriorScale times stronger.
+//  the centre of MPL's mild prior (fitter.h).
 #include <vector>
 
 #include "fit/law_solver.h"
@@ -30,14 +30,7 @@ void tightenBounds(const LossLaw& law, const std::vector<TrainingRun>& runs,
 struct StartPlan {
   std::vector<std::vector<double>> starts;  // full parameter vectors in law order
   std::vector<double> priorCentre;          // empty: the law has no data-seeded prior centre
-  std::vector<double> priorScale;           // per parameter: its prior strength relative to kappa
 };
-
-// MPL's L0 is pulled 15x harder toward the reduced fit's L0 than the other parameters toward
-// theirs: L0 is what the training curves pin down least (the full law trades it against slowly
-// maturing drops) and what extrapolating to longer runs depends on most. Chosen on the MPL
-// benchmark (docs/laws-and-fitting.md §6), like kappa itself.
-inline constexpr double kMplL0PriorScale = 15.0;
 
 // Fixed parameters keep their `base` values in every start.
 StartPlan startPoints(const LawProblem& problem, const std::vector<TrainingRun>& runs,

@@ -73,12 +73,9 @@ Result<bool> setUpParameters(const LossLaw& law, const FitOptions& options, LawP
   return true;
 }
 
-// kappa per parameter: the law's relative scale times priorStrength, unless set by name.
-std::vector<double> priorStrengths(const LossLaw& law, const StartPlan& plan,
-                                   const FitOptions& options) {
+// kappa per parameter: priorStrength, unless set by name.
+std::vector<double> priorStrengths(const LossLaw& law, const FitOptions& options) {
   std::vector<double> kappa(law.parameterCount(), options.priorStrength);
-  for (std::size_t j = 0; j < kappa.size() && j < plan.priorScale.size(); ++j)
-    kappa[j] *= plan.priorScale[j];
   for (const auto& [name, k] : options.priorStrengthFor) kappa[law.parameterIndex(name)] = k;
   return kappa;
 }
@@ -298,7 +295,7 @@ FitResult fitLaw(const LossLaw& law, const std::vector<FitRun>& runs, const FitO
   if (options.multiStart && anyFree) plan = startPoints(lp, training, base, callbacks.cancel);
   const std::vector<std::vector<double>>& starts = plan.starts;
   if (!plan.priorCentre.empty()) {
-    result.priorStrengths = priorStrengths(law, plan, options);
+    result.priorStrengths = priorStrengths(law, options);
     const double scale = lp.huberDelta;  // the log-residual scale of the objective
     for (double kappa : result.priorStrengths)
       lp.priorWeight.push_back(kappa * double(lp.residualCount()) * scale * scale);

@@ -15,8 +15,8 @@
 //    reference procedure's own initial point) is added with weight kappa N delta^2 (N training
 //    residuals): moving one parameter by a factor e costs as much as shifting every residual by
 //    sqrt(kappa) delta. kappa = priorStrength (default 4, chosen on the MPL benchmark; 0 gives the
-//    plain minimiser), times a law-specific scale per parameter (MPL's L0: 15, fit_setup.h), or
-//    set per parameter with priorStrengthFor. The reported objective excludes the prior.
+//    plain minimiser), or set per parameter with priorStrengthFor. The reported objective
+//    excludes the prior.
 //  * Uncertainty: covariance from the Jacobian at the optimum (Ceres DENSE_SVD, without the robust
 //    loss) scaled by s^2 = sum r^2 / (N - p), standard errors and correlations of free parameters.
 //  * Metrics per run on its raw observed points, averaged over train and over test runs. A test

@@ -72,12 +72,46 @@ class TestFitMplReference : public QObject {
         fit.elapsedSeconds);
     QVERIFY(fit.objective < referenceObjective);
     QVERIFY(t.worste <= reference[4]);
-    // With the default prior (kappa 4, L0 60: chosen on this very benchmark, see
-    // docs/laws-and-fitting.md §6); without it 400M trails the reference on these four.
+    // 400M: the training runs put L0 lower than the 72k-step runs need; a prior pulling L0 up
+    // (--prior L0=60) meets these four on this split but predicts worse on most other splits of
+    // the same runs (docs/laws-and-fitting.md §6), so it is not the default. Known shortfall.
+    const char* why = "400M: R2/MAE/RMSE/PredE trail the reference (L0 from 24k-step runs)";
+    QEXPECT_FAIL("400M", why, Continue);
     QVERIFY(t.r2 >= reference[0] - 5e-5);  // the reference rounds R2 to 4 decimals
+    QEXPECT_FAIL("400M", why, Continue);
     QVERIFY(t.mae <= reference[1]);
+    QEXPECT_FAIL("400M", why, Continue);
     QVERIFY(t.rmse <= reference[2]);
+    QEXPECT_FAIL("400M", why, Continue);
     QVERIFY(t.prede <= reference[3]);
+  }
+
+  // Why the 400M shortfall stays: a prior pulling L0 toward the reduced fit 15x harder (kappa_L0
+  // = 60) beats the reference on this split, but on two other splits of the same nine runs
+  // (three 24k-step runs for training, the rest held out) it predicts worse than the default
+  // prior; over all 35 such splits it wins 13 (docs/laws-and-fitting.md §6).
+  void strongerL0PriorIsSplitSpecific() {
+    LRSCOPE_REQUIRE_SHARED_DATA("mpl-luo2025");
+    const auto law = createLossLaw(QStringLiteral("mpl"), {{"convention", "reference"}});
+    FitOptions strongL0;
+    strongL0.priorStrengthFor = {{"L0", 60.0}};
+    const Metrics standard = fitLaw(**law, lrscope::test::mplRuns("400"), strongL0).test;
+    QVERIFY(standard.r2 >= 0.9978 - 5e-5 && standard.mae <= 0.00484 && standard.rmse <= 0.00730 &&
+            standard.prede <= 0.00168 && standard.worste <= 0.00995);
+    const QStringList all = lrscope::test::kMplTrain + lrscope::test::kMplTest;
+    for (const QStringList& train :
+         {QStringList{"constant_24000", "wsd_20000_24000", "wsdcon_3"},
+          QStringList{"cosine_24000", "wsdld_20000_24000", "wsdcon_18"}}) {
+      std::vector<FitRun> runs;
+      for (const QString& r : all)
+        runs.push_back(
+            lrscope::test::mplRun("400", r, train.contains(r) ? FitRole::Train : FitRole::Test));
+      const double uniform = fitLaw(**law, runs).test.mae;
+      const double pulled = fitLaw(**law, runs, strongL0).test.mae;
+      qInfo("train %s: test MAE %.5f (default prior), %.5f (kappa_L0 = 60)",
+            qPrintable(train.join(", ")), uniform, pulled);
+      QVERIFY(pulled > uniform);
+    }
   }
 
   void momentumLawPredictsWorse() {
