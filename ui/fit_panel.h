@@ -1,12 +1,14 @@
 #pragma once
-// FitPanel: choose a loss law, give each run a role (train, test, or left out), fit on a worker
-// thread and watch the predicted curves move; then read the parameters with their standard errors
-// (flagged when on a bound) and the per-run metrics (R2, MAE, RMSE, PredE, WorstE, noise floor).
+// FitPanel: choose a loss law (and for MPL the strength of its mild prior), give each run a role
+// (train, test, or left out), fit on a worker thread and watch the predicted curves move; then
+// read the objective, the parameters with their standard errors (flagged when on a bound) and
+// the per-run metrics (R2, MAE, RMSE, PredE, WorstE, noise floor).
 #include <QWidget>
 
 #include "fit/fitter.h"
 
 class QComboBox;
+class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
 class QTableWidget;
@@ -33,6 +35,7 @@ class FitPanel : public QWidget {
   FitController* controller_;
   QComboBox* law_;
   QComboBox* convention_;
+  QDoubleSpinBox* prior_;
   QTableWidget* runs_;
   QPushButton* fit_;
   QPushButton* cancel_;

@@ -2,6 +2,7 @@
 // thread with live predicted curves, the parameter and metric tables, cancel, and bad requests.
 #include <qcustomplot.h>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QTableWidget>
@@ -104,6 +105,41 @@ class TestFitPanel : public QObject {
     QCOMPARE(table->rowCount(), 3);
     QCOMPARE(roleOf(0), QStringLiteral("skip"));
     QCOMPARE(roleOf(1), QStringLiteral("test"));
+  }
+
+  // The prior strength typed into the dock reaches the fitter: 0 gives the plain minimiser (no
+  // prior penalty in the status; a training objective no higher than with the default prior,
+  // which trades some objective for sensible parameters). Laws without that prior grey it out.
+  void priorStrengthIsTypedIn() {
+    MainWindow window;
+    prepareDemoFit(window);
+    auto* prior = window.findChild<QDoubleSpinBox*>("prior");
+    QVERIFY(prior && prior->isEnabled());
+    QCOMPARE(prior->value(), 4.0);
+    auto* status = window.findChild<QLabel*>("fitStatus");
+    QVERIFY(status);
+    QSignalSpy finished(window.fits(), &FitController::finished);
+    auto fitWith = [&](const QString& typed) -> FitResult {
+      prior->selectAll();
+      QTest::keyClicks(prior, typed);
+      QTest::keyClick(prior, Qt::Key_Tab);
+      finished.clear();
+      QTest::mouseClick(window.findChild<QPushButton*>("fit"), Qt::LeftButton);
+      if (!finished.wait(120000)) return {};
+      return finished.first().at(0).value<FitResult>();
+    };
+    const FitResult plain = fitWith("0");
+    QCOMPARE(prior->value(), 0.0);
+    QVERIFY(plain.priorCentre.empty());
+    QVERIFY2(status->text().contains("objective") && !status->text().contains("prior penalty"),
+             qPrintable(status->text()));
+    const FitResult mild = fitWith("4");
+    QVERIFY(!mild.priorCentre.empty());
+    QVERIFY2(status->text().contains("prior penalty"), qPrintable(status->text()));
+    QVERIFY(plain.objective <= mild.objective * (1 + 1e-6));
+
+    window.findChild<QComboBox*>("law")->setCurrentText("momentum");
+    QVERIFY(!prior->isEnabled());
   }
 
   void withoutTrainingRunsNothingStarts() {
