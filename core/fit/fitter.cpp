@@ -290,8 +290,7 @@ FitResult fitLaw(const LossLaw& law, const std::vector<FitRun>& runs, const FitO
     };
   };
   const bool anyFree = std::find(lp.fixed.begin(), lp.fixed.end(), false) != lp.fixed.end();
-  StartPlan plan;
-  plan.starts = {base};
+  StartPlan plan{{base}, {}};
   if (options.multiStart && anyFree) plan = startPoints(lp, training, base, callbacks.cancel);
   const std::vector<std::vector<double>>& starts = plan.starts;
   if (!plan.priorCentre.empty()) {
