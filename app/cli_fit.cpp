@@ -31,7 +31,7 @@ const char* kFitUsage =
     "*loss*)\n"
     "  --objective huber|least-squares   on log losses (default huber, delta 1e-3)\n"
     "  --fix NAME=VALUE  --init NAME=VALUE  --fit NAME (a parameter the law holds, e.g. lambda)\n"
-    "  --prior K | NAME=K    strength of MPL's prior toward its data-seeded start (default 4;\n"
+    "  --prior K | NAME=K    strength of MPL's prior toward its data-seeded start (default 2;\n"
     "                        0 off); NAME=K sets one parameter's (repeatable)\n"
     "  --max-points N        bin longer training logs to N points (default 1000)\n"
     "  --single-start        one start (from --init or the law's defaults) instead of the grid\n"

@@ -68,7 +68,7 @@ FitPanel::FitPanel(Workspace* workspace, FitController* controller, QWidget* par
   prior_->setToolTip(
       tr("Strength of MPL's mild prior toward its data-seeded start (kappa): 0 is the plain "
          "minimiser, which on few runs drifts to parameters that predict longer runs worse; "
-         "the default 4 was chosen on the MPL paper's curves (docs/laws-and-fitting.md §6)"));
+         "the default was chosen on the MPL paper's curves (docs/laws-and-fitting.md §6)"));
   runs_->setHorizontalHeaderLabels({tr("Run"), tr("Role")});
   parameters_->setHorizontalHeaderLabels({tr("Parameter"), tr("Value"), tr("Std. error")});
   metrics_->setHorizontalHeaderLabels(

@@ -115,7 +115,7 @@ class TestFitPanel : public QObject {
     prepareDemoFit(window);
     auto* prior = window.findChild<QDoubleSpinBox*>("prior");
     QVERIFY(prior && prior->isEnabled());
-    QCOMPARE(prior->value(), 4.0);
+    QCOMPARE(prior->value(), FitOptions{}.priorStrength);
     auto* status = window.findChild<QLabel*>("fitStatus");
     QVERIFY(status);
     QSignalSpy finished(window.fits(), &FitController::finished);
@@ -133,8 +133,9 @@ class TestFitPanel : public QObject {
     QVERIFY(plain.priorCentre.empty());
     QVERIFY2(status->text().contains("objective") && !status->text().contains("prior penalty"),
              qPrintable(status->text()));
-    const FitResult mild = fitWith("4");
+    const FitResult mild = fitWith("7.5");
     QVERIFY(!mild.priorCentre.empty());
+    QCOMPARE(mild.priorStrengths.front(), 7.5);
     QVERIFY2(status->text().contains("prior penalty"), qPrintable(status->text()));
     QVERIFY(plain.objective <= mild.objective * (1 + 1e-6));
 
