@@ -63,7 +63,7 @@ FitPanel::FitPanel(Workspace* workspace, FitController* controller, QWidget* par
       tr("mpl: paper (default) or reference (warmup in the loss drop, as the "
          "published parameters); momentum/cpt: reference or actual warmup"));
   prior_->setRange(0.0, 10000.0);
-  prior_->setDecimals(1);
+  prior_->setDecimals(2);
   prior_->setValue(FitOptions{}.priorStrength);
   prior_->setToolTip(
       tr("Strength of MPL's mild prior toward its data-seeded start (kappa): 0 is the plain "
