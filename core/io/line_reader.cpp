@@ -28,7 +28,6 @@ bool isControlByte(unsigned char c) {
 
 // 0: not UTF-16; 1: little-endian; 2: big-endian. Mostly-ASCII text in UTF-16 without a BOM has
 // a zero in (nearly) every pair, always in the same lane.
-
 int utf16Pattern(const char* data, std::size_t size) {
   const std::size_t pairs = std::min<std::size_t>(size, 4096) / 2;
   if (pairs < 4) return 0;
