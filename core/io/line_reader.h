@@ -39,6 +39,21 @@ class LineReader {
   // error (then error() is set).
   bool next(std::string_view& line);
 
+  // For a caller that parses lines in place (faster than next() for millions of short lines):
+  // the buffered bytes from the next line on, when their lines can be read straight from them
+  // (every line end "\n" or "\r\n", no NUL byte among them); empty otherwise. Lines that end
+  // in it unterminated are not whole: leave them to next(), which reads on.
+  std::string_view buffered() const {
+    if (hasNul_ || eol_ != '\n') return {};
+    return {buffer_.data() + begin_, end_ - begin_};
+  }
+  // The first `bytes` of buffered(), `count` whole lines with their line ends, have been read.
+  void consumeLines(std::size_t bytes, qint64 count) {
+    begin_ += bytes;
+    lineNumber_ += count;
+    unterminated_ = false;
+  }
+
   qint64 lineNumber() const { return lineNumber_; }  // 1-based, of the line last returned
   // The line last returned ran to the end of the file without a line end (a cut-off last line?).
   bool lastLineUnterminated() const { return unterminated_; }

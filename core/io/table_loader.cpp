@@ -47,57 +47,72 @@ bool blank(std::string_view s) {
 
 // The common row, parsed in one pass without splitting: every used field empty or a number
 // fast_float (steps: std::from_chars) reads whole (no '+', no blanks, no quotes), exactly `width`
-// fields. False sends the row to the general path, which also reports what is wrong with it.
+// fields. Null sends the row to the general path, which also reports what is wrong with it.
 // `used`: 0 skip the field, 1 a number, 2 a step (an integer; "100.0" goes to the general path).
 // `integral`: per column, whether its cells have been plain integers so far (read those eight
 // digits at a time; a column's first other cell sends it to fast_float for good).
-bool parsePlainRow(std::string_view line, char delimiter, const std::vector<char>& used,
-                   std::vector<double>& numbers, std::vector<std::int64_t>& steps,
-                   std::vector<char>& present, std::vector<char>& integral) {
-  const char* p = line.data();
-  const char* end = p + line.size();
+// [p, end) is buffered text from a line start on: the row must end in "\n" or "\r\n" before `end`;
+// returns the byte after that.
+const char* parsePlainRow(const char* p, const char* end, char delimiter,
+                          const std::vector<char>& used, std::vector<double>& numbers,
+                          std::vector<std::int64_t>& steps, std::vector<char>& present,
+                          std::vector<char>& integral) {
+  // The delimiter, or a control byte up to '\r' (a line end; a tab or the like in a field makes
+  // the delimiter check after it fail, which sends the row to the general path).
+  const auto fieldEnd = [delimiter](char ch) {
+    return ch == delimiter || static_cast<unsigned char>(ch) <= '\r';
+  };
   const std::size_t width = used.size();
+  // Raw pointers: the compiler need not reload the vectors' data after each byte stored.
+  const char* const use = used.data();
+  char* const has = present.data();
+  char* const plainInteger = integral.data();
+  double* const number = numbers.data();
+  std::int64_t* const step = steps.data();
   for (std::size_t c = 0; c < width; ++c) {
     if (c > 0) {
-      if (p == end || *p != delimiter) return false;
+      if (p == end || *p != delimiter) return nullptr;
       ++p;
     }
-    if (p == end || *p == delimiter) {
-      present[c] = 0;
+    if (p == end || fieldEnd(*p)) {
+      has[c] = 0;
       continue;
     }
-    if (!used[c]) {  // short fields: a plain loop beats memchr's call
-      while (p != end && *p != delimiter) ++p;
-      present[c] = 0;
+    if (!use[c]) {  // short fields: a plain loop beats memchr's call
+      while (p != end && !fieldEnd(*p)) ++p;
+      has[c] = 0;
       continue;
     }
-    if (integral[c]) {
+    if (plainInteger[c]) {
       std::uint64_t digits = 0;
       const int n = readDigits(p, end, digits);
-      const bool whole = n > 0 && (p + n == end || p[n] == delimiter);
-      if (whole && n <= (used[c] == 2 ? 18 : 15)) {  // 15 digits: below 2^53, exact as a double
-        if (used[c] == 2)
-          steps[c] = static_cast<std::int64_t>(digits);
+      if (p + n == end) return nullptr;  // the row goes on past the buffer
+      const bool whole = n > 0 && fieldEnd(p[n]);
+      if (whole && n <= (use[c] == 2 ? 18 : 15)) {  // 15 digits: below 2^53, exact as a double
+        if (use[c] == 2)
+          step[c] = static_cast<std::int64_t>(digits);
         else
-          numbers[c] = static_cast<double>(digits);
+          number[c] = static_cast<double>(digits);
         p += n;
-        present[c] = 1;
+        has[c] = 1;
         continue;
       }
-      integral[c] = 0;
+      plainInteger[c] = 0;
     }
-    if (used[c] == 2) {
-      const auto [next, error] = std::from_chars(p, end, steps[c]);
-      if (error != std::errc()) return false;
+    if (use[c] == 2) {
+      const auto [next, error] = std::from_chars(p, end, step[c]);
+      if (error != std::errc()) return nullptr;
       p = next;
     } else {
-      const auto [next, error] = fast_float::from_chars(p, end, numbers[c]);
-      if (error != std::errc()) return false;
+      const auto [next, error] = fast_float::from_chars(p, end, number[c]);
+      if (error != std::errc()) return nullptr;
       p = next;
     }
-    present[c] = 1;
+    has[c] = 1;
   }
-  return p == end;
+  if (p != end && *p == '\n') return p + 1;
+  if (end - p >= 2 && p[0] == '\r' && p[1] == '\n') return p + 2;
+  return nullptr;
 }
 
 // The rows of a table, or of a part of one (a file read in two halves on two threads).
@@ -146,7 +161,10 @@ class TablePart {
   // progress over the bytes [from, to). False when cancelled.
   bool parse(LineReader& lines, bool header, const Progress& progress, qint64 from, qint64 to) {
     std::string_view line;
-    while (lines.next(line)) {
+    qint64 report = rows + kRowsPerReport;
+    for (;;) {
+      if (!header && fastPath_) parseBuffered(lines);
+      if (!lines.next(line)) break;
       if (line.empty() || line.front() == '#' || line.front() == ' ' || line.front() == '\t')
         if (isComment(line)) continue;
       if (header) {
@@ -155,8 +173,9 @@ class TablePart {
         continue;
       }
       ++dataLines;
-      if (!fastRow(line)) slowRow(line, lines);
-      if ((rows & 0xFFFF) == 0) {
+      slowRow(line, lines);
+      if (rows >= report) {
+        report = rows + kRowsPerReport;
         if (progress.cancelled()) return false;
         progress(static_cast<double>(lines.position() - from) /
                  static_cast<double>(std::max<qint64>(to - from, 1)));
@@ -193,14 +212,34 @@ class TablePart {
   }
 
  private:
-  bool fastRow(std::string_view line) {
+  static constexpr qint64 kRowsPerReport = 0x10000;  // rows between progress reports
+
+  // The plain rows at the front of `lines`' buffer, read in place (no line splitting first); stops
+  // at the first other line (a comment, a row for slowRow, one cut by the buffer's end).
+  void parseBuffered(LineReader& lines) {
+    const std::string_view text = lines.buffered();
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    qint64 count = 0;
+    while (p != end && *p != '#' && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') {
+      const char* next =
+          parsePlainRow(p, end, plan_.delimiter, used_, numbers_, steps_, present_, integral_);
+      if (!next || !storeRow()) break;
+      p = next;
+      ++count;
+    }
+    lines.consumeLines(static_cast<std::size_t>(p - text.data()), count);
+    dataLines += count;
+  }
+
+  // Adds the row parsePlainRow left in numbers_ and steps_; false (nothing added) without a step.
+  bool storeRow() {
     std::int64_t step = rows;
-    const auto sc = static_cast<std::size_t>(std::max(plan_.stepColumn, 0));
-    if (!fastPath_ ||
-        !parsePlainRow(line, plan_.delimiter, used_, numbers_, steps_, present_, integral_) ||
-        (plan_.stepColumn >= 0 && !present_[sc]))
-      return false;
-    if (plan_.stepColumn >= 0) step = steps_[sc];
+    if (plan_.stepColumn >= 0) {
+      const auto sc = static_cast<std::size_t>(plan_.stepColumn);
+      if (!present_[sc]) return false;
+      step = steps_[sc];
+    }
     ++rows;
     double wall = kNoTime;
     if (plan_.wallTimeColumn >= 0 && present_[static_cast<std::size_t>(plan_.wallTimeColumn)]) {

@@ -380,6 +380,70 @@ class TestCsvReader : public QObject {
         qPrintable(run.warnings.join('\n')));
   }
 
+  // Plain rows are parsed straight from the reader's 1 MiB buffer; a row the buffer's end cuts,
+  // and every line that is not a plain row (comments, empty lines, quotes, CRLF with a blank last
+  // cell, spaces), goes through the line-by-line path. ~3 MB of mixed rows, read with eight
+  // header widths so the buffer edges fall inside different rows and fields: every value as
+  // written, nothing else.
+  void rowsAcrossBufferEdgesReadAsWritten() {
+    QTemporaryDir dir;
+    for (int shift = 0; shift < 8; ++shift) {
+      QByteArray csv = "step,lr,loss" + QByteArray(shift, ' ') + "\n";
+      std::vector<double> lr, loss;
+      std::vector<std::int64_t> lrSteps, lossSteps;
+      std::uint64_t state = 12345 + shift;
+      const auto random = [&state] {
+        state = state * 6364136223846793005ull + 1442695040888963407ull;
+        return state >> 33;
+      };
+      for (int i = 0; csv.size() < (3 << 20); ++i) {
+        const double x = static_cast<double>(random() % 1000000007) * 1e-13;
+        const double y = static_cast<double>(random() % 100000) / 1000.0;
+        const QByteArray xs = QByteArray::number(x, 'g', 17), ys = QByteArray::number(y, 'g', 17);
+        const QByteArray step = QByteArray::number(i);
+        const int kind = static_cast<int>(random() % 16);
+        if (kind > 1) lr.push_back(x), lrSteps.push_back(i);
+        bool hasLoss = kind > 1;
+        switch (kind) {
+          case 0:
+            csv += "# a comment, 1,2,3\n";
+            break;
+          case 1:
+            csv += "\n";
+            break;
+          case 2:
+            csv += step + "," + xs + "," + ys + "\r\n";
+            break;
+          case 3:
+            csv += step + "," + xs + ",\r\n", hasLoss = false;
+            break;
+          case 4:
+            csv += step + "," + xs + ",\n", hasLoss = false;
+            break;
+          case 5:
+            csv += step + ",\"" + xs + "\"," + ys + "\n";
+            break;
+          case 6:
+            csv += step + "," + xs + ", " + ys + "\n";
+            break;
+          default:
+            break;
+        }
+        if (kind >= 7) csv += step + "," + xs + "," + ys + "\n";
+        if (hasLoss) loss.push_back(y), lossSteps.push_back(i);
+      }
+      const auto runs = readCsv(writeFile(dir, QStringLiteral("edges%1.csv").arg(shift), csv));
+      QVERIFY2(runs.ok(), qPrintable(runs.error()));
+      const Series& lrSeries = *runs->front().find("lr");
+      const Series& lossSeries = *runs->front().find("loss");
+      QCOMPARE(lrSeries.values, lr);
+      QCOMPARE(lrSeries.steps, lrSteps);
+      QCOMPARE(lossSeries.values, loss);
+      QCOMPARE(lossSeries.steps, lossSteps);
+      QVERIFY2(runs->front().warnings.isEmpty(), qPrintable(runs->front().warnings.join('\n')));
+    }
+  }
+
   void detection() {
     QTemporaryDir dir;
     QCOMPARE(detectLogFormat(test::testDataPath("io/csv/basic.csv")), QStringLiteral("csv"));
