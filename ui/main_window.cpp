@@ -9,6 +9,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QSplitter>
 #include <QStatusBar>
 
@@ -78,7 +79,11 @@ MainWindow::MainWindow(QWidget* parent)
   setWindowTitle(QStringLiteral("LRScope"));
   setWindowIcon(QIcon(QStringLiteral(":/icons/lrscope.svg")));
   setAcceptDrops(true);
-  resize(1600, 900);
+  // 1600x900, or less on a smaller screen (a laptop's 1366x768 must show every dock).
+  if (const QScreen* display = screen())
+    resize(QSize(1600, 900).boundedTo(display->availableGeometry().size() * 0.95));
+  else
+    resize(1600, 900);
   auto* plots = new QSplitter(Qt::Vertical);
   plots->addWidget(lossPlot_);
   plots->addWidget(lrPlot_);

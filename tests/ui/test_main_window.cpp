@@ -34,6 +34,17 @@ void typeInto(QWidget* root, const char* name, const QString& text) {
 class TestMainWindow : public QObject {
   Q_OBJECT
  private Q_SLOTS:
+  // The window opens at 1600x900 or, on a smaller screen, within it (every dock visible).
+  void windowFitsTheScreen() {
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QSize available = window.screen()->availableGeometry().size();
+    QVERIFY(available.width() < 1600);  // the offscreen platform's screen: 800x800
+    QVERIFY(window.width() <= available.width());
+    QVERIFY(window.height() <= available.height());
+  }
+
   void typeParametersAndAddASchedule() {
     MainWindow window;
     window.show();
