@@ -67,7 +67,7 @@ inline const char* parsePlainRow(const char* p, const char* end, char delimiter,
       const auto [next, error] = std::from_chars(p, end, step[c]);
       if (error != std::errc()) return nullptr;
       p = next;
-    } else {
+    } else if (!readPlainDecimal(p, end, number[c])) {
       const auto [next, error] = fast_float::from_chars(p, end, number[c]);
       if (error != std::errc()) return nullptr;
       p = next;
