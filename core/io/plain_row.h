@@ -9,14 +9,15 @@
 
 namespace lrscope {
 
-// The common row, parsed in one pass without splitting: every used field empty or a number
-// readPlainDecimal or fast_float (steps: std::from_chars) reads whole (no '+', no blanks, no
-// quotes), exactly `width` fields. Null sends the row to the general path, which also reports what
-// is wrong with it. `used`: 0 skip the field, 1 a number, 2 a step (an integer; "100.0" goes to the
-// general path). `integral`: per column, whether its cells have been plain integers so far (read
-// those eight digits at a time; a column's first other cell sends it to fast_float for good). [p,
-// end) is buffered text from a line start on: the row must end in "\n" or "\r\n" before `end`;
-// returns the byte after that.
+// The common row, parsed in one pass without splitting. [p, end) is buffered text from a line
+// start on; the row must end in "\n" or "\r\n" before `end`: returns the byte after that, or
+// null, which sends the row to the general path (that also reports what is wrong with it).
+//   - Exactly `width` fields, each used one empty or a number read whole: steps by
+//     std::from_chars, values by readPlainDecimal or else fast_float (no '+', blanks or quotes).
+//   - `used`: 0 skip the field, 1 a number, 2 a step (an integer; "100.0" goes to the general
+//     path).
+//   - `integral`: per column, whether its cells have been plain integers so far (read those
+//     eight digits at a time; a column's first other cell sends it to the decimal readers).
 inline const char* parsePlainRow(const char* p, const char* end, char delimiter,
                                  const std::vector<char>& used, std::vector<double>& numbers,
                                  std::vector<std::int64_t>& steps, std::vector<char>& present,
