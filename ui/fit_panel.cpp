@@ -217,6 +217,11 @@ void FitPanel::showResult(const FitResult& result) {
            run.noiseStd);
   addRow(tr("mean over train"), result.train, std::nan(""));
   if (result.hasTest) addRow(tr("mean over test"), result.test, std::nan(""));
+  // Columns as wide as their numbers, so all five metrics show in the dock without scrolling.
+  for (QTableWidget* t : {parameters_, metrics_}) {
+    t->resizeColumnsToContents();
+    t->resizeRowsToContents();
+  }
   QHash<int, RunPrediction> byId;
   for (std::size_t i = 0; i < result.runs.size() && i < requestRunIds_.size(); ++i)
     byId.insert(requestRunIds_[i], {result.runs[i].steps, result.runs[i].predicted});

@@ -12,6 +12,7 @@
 #include <QScreen>
 #include <QSplitter>
 #include <QStatusBar>
+#include <algorithm>
 
 #include "fit_controller.h"
 #include "fit_panel.h"
@@ -102,6 +103,15 @@ MainWindow::MainWindow(QWidget* parent)
     if (Result<ScheduleDocument> doc = parseScheduleDocument(example.readAll(), example.fileName()))
       editor_->setSchedule(doc->schedule);
   statusBar()->showMessage(tr("Ready. Open a training log (Ctrl+L) or drop files here."));
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+  QMainWindow::showEvent(event);
+  if (docksSized_) return;
+  docksSized_ = true;
+  // Wide enough for the five metrics and the noise floor side by side.
+  if (auto* fitDock = findChild<QDockWidget*>(QStringLiteral("fitDock")))
+    resizeDocks({fitDock}, {std::clamp(width() / 3, 420, 560)}, Qt::Horizontal);
 }
 
 void MainWindow::createDocks() {

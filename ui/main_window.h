@@ -36,6 +36,8 @@ class MainWindow : public QMainWindow {
  protected:
   void dragEnterEvent(QDragEnterEvent* event) override;
   void dropEvent(QDropEvent* event) override;
+  // On the first show, when the window has its size: the Fit dock takes a third of it.
+  void showEvent(QShowEvent* event) override;
 
  private:
   void createDocks();
@@ -55,6 +57,7 @@ class MainWindow : public QMainWindow {
   ProgressIndicator* progress_;
   FitController* fits_;
   FitPanel* fitPanel_;
+  bool docksSized_ = false;
 };
 
 }  // namespace lrscope::ui
