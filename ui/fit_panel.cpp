@@ -94,9 +94,12 @@ FitPanel::FitPanel(Workspace* workspace, FitController* controller, QWidget* par
   layout->addWidget(parameters_, 2);
   layout->addWidget(metrics_, 2);
 
-  connect(law_, &QComboBox::currentTextChanged, this,
-          [this](const QString& law) { prior_->setEnabled(law == QLatin1String("mpl")); });
-  prior_->setEnabled(law_->currentText() == QLatin1String("mpl"));
+  // Only MPL has the data-seeded prior.
+  const auto enablePriorFor = [this](const QString& law) {
+    prior_->setEnabled(law == QLatin1String("mpl"));
+  };
+  connect(law_, &QComboBox::currentTextChanged, this, enablePriorFor);
+  enablePriorFor(law_->currentText());
   connect(fit_, &QPushButton::clicked, this, &FitPanel::startFit);
   connect(cancel_, &QPushButton::clicked, controller_, &FitController::cancel);
   connect(workspace_, &Workspace::runsChanged, this, &FitPanel::refreshRuns);
