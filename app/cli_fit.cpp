@@ -30,8 +30,11 @@ const char* kFitUsage =
     "  --loss NAME           the loss series (default: loss, else val/loss, else one named "
     "*loss*)\n"
     "  --objective huber|least-squares   on log losses (default huber, delta 1e-3)\n"
+    "  --method multi-start|reference   mpl: reference = the MPL reference code's procedure\n"
+    "                        (AdamW from its reduced fit, no prior): reproduces its published "
+    "fits\n"
     "  --fix NAME=VALUE  --init NAME=VALUE  --fit NAME (a parameter the law holds, e.g. lambda)\n"
-    "  --prior K | NAME=K    strength of MPL's prior toward its data-seeded start (default 2;\n"
+    "  --prior K | NAME=K    strength of MPL's prior toward its data-seeded start (default 4;\n"
     "                        0 off); NAME=K sets one parameter's (repeatable)\n"
     "  --max-points N        bin longer training logs to N points (default 1000)\n"
     "  --single-start        one start (from --init or the law's defaults) instead of the grid\n"
@@ -230,6 +233,13 @@ int runFit(const QStringList& args) {
             QStringLiteral("--objective: expected huber or least-squares, got '%1'").arg(kind), 2);
       options.objective =
           kind == QLatin1String("huber") ? FitObjective::Huber : FitObjective::LeastSquares;
+    } else if (a == QLatin1String("--method") && hasValue) {
+      const QString method = args[++i];
+      if (method != QLatin1String("multi-start") && method != QLatin1String("reference"))
+        return fail(
+            QStringLiteral("--method: expected multi-start or reference, got '%1'").arg(method), 2);
+      options.method =
+          method == QLatin1String("reference") ? FitMethod::ReferenceAdamW : FitMethod::MultiStart;
     } else if ((a == QLatin1String("--fix") || a == QLatin1String("--init")) && hasValue) {
       if (!parseAssignment(args[++i], name, value))
         return fail(QStringLiteral("%1: expected NAME=NUMBER, got '%2'").arg(a, args[i]), 2);

@@ -88,6 +88,7 @@ QJsonObject fitReportJson(const LossLaw& law, const FitResult& result, const Fit
       {"convention", law.convention().isEmpty() ? QJsonValue() : QJsonValue(law.convention())},
       {"options", law.options()},
       {"formula", law.formula()},
+      {"method", options.method == FitMethod::ReferenceAdamW ? "reference" : "multi-start"},
       {"status", fitStatusName(result.status)},
       {"message", result.message},
       {"parameters", parameters},

@@ -3,7 +3,7 @@
 // `lrscope optimize`:
 //   {"format": "lrscope-fit-report", "version": 1,
 //    "law": "mpl", "convention": "paper", "options": {...}, "formula": "...",
-//    "status": "converged", "message": "...",
+//    "method": "multi-start" | "reference", "status": "converged", "message": "...",
 //    "parameters": {"L0": {"value": v, "stderr": s, "lower": .., "upper": .., "fixed": false,
 //                          "at_bound": null | "lower" | "upper"}, ...},
 //    "covariance": {"names": [...], "matrix": [[...]]}, "correlation": {...},

@@ -3,11 +3,13 @@
 #include <QElapsedTimer>
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 
 #include "fit/fit_setup.h"
 #include "fit/law_solver.h"
 #include "fit/observations.h"
+#include "fit/reference_adamw.h"
 
 namespace lrscope {
 
@@ -205,6 +207,49 @@ void evaluateRuns(const LossLaw& law, const std::vector<FitRun>& runs,
   warnFarExtrapolation(result);
 }
 
+using StageReport = std::function<IterationReport(const QString& stage, int start, int starts)>;
+
+// Screens every start with a few iterations (when there are more than refineStarts), refines the
+// best to convergence and keeps the lowest objective.
+SolveOutcome multiStartSolve(const LawProblem& lp, const std::vector<std::vector<double>>& starts,
+                             const std::vector<double>& base, const FitOptions& options,
+                             const FitCallbacks& cb, const StageReport& report) {
+  std::vector<SolveOutcome> screened;
+  const bool screen = starts.size() > static_cast<std::size_t>(std::max(options.refineStarts, 1));
+  for (std::size_t i = 0; i < starts.size() && !cancelled(cb); ++i) {
+    if (!screen) {
+      SolveOutcome unscreened;
+      unscreened.params = starts[i];
+      unscreened.objective = lp.objective(starts[i]) + lp.penalty(starts[i]);
+      screened.push_back(unscreened);
+      continue;
+    }
+    screened.push_back(solveLaw(lp, starts[i], options.screenIterations, cb.cancel,
+                                report(QStringLiteral("screen"), int(i), int(starts.size()))));
+  }
+  std::stable_sort(screened.begin(), screened.end(),
+                   [](const auto& a, const auto& b) { return a.objective < b.objective; });
+  SolveOutcome best;
+  best.params = base;
+  best.objective = std::numeric_limits<double>::infinity();
+  best.failed = true;
+  best.message = QStringLiteral("no starting point gives a finite prediction");
+  const std::size_t refine =
+      std::min<std::size_t>(screened.size(), std::max(options.refineStarts, 1));
+  for (std::size_t i = 0; i < refine && !cancelled(cb); ++i) {
+    if (!std::isfinite(screened[i].objective)) continue;
+    SolveOutcome out = solveLaw(lp, screened[i].params, options.maxIterations, cb.cancel,
+                                report(QStringLiteral("refine"), int(i), int(refine)));
+    if (!out.failed && out.objective < best.objective) best = out;
+    if (out.cancelled) break;
+  }
+  if (best.failed && !screened.empty() && std::isfinite(screened[0].objective)) {
+    best = screened[0];  // refinement cancelled or failed: keep the best screened point
+    best.converged = false;
+  }
+  return best;
+}
+
 }  // namespace
 
 std::vector<double> FitResult::values() const {
@@ -290,10 +335,19 @@ FitResult fitLaw(const LossLaw& law, const std::vector<FitRun>& runs, const FitO
     };
   };
   const bool anyFree = std::find(lp.fixed.begin(), lp.fixed.end(), false) != lp.fixed.end();
+  const bool reference = options.method == FitMethod::ReferenceAdamW;
+  if (reference && !options.multiStart)
+    return fail(
+        QStringLiteral("the reference procedure starts from its reduced-fit grid: it "
+                       "cannot be combined with a single start"));
   StartPlan plan{{base}, {}};
   if (options.multiStart && anyFree) plan = startPoints(lp, training, base, callbacks.cancel);
+  if (reference && plan.priorCentre.empty() && !cancelled(callbacks))
+    return fail(
+        QStringLiteral("the reference procedure (AdamW from the reduced fit) is defined "
+                       "for the Multi-Power Law only, with some parameter free"));
   const std::vector<std::vector<double>>& starts = plan.starts;
-  if (!plan.priorCentre.empty()) {
+  if (!plan.priorCentre.empty() && !reference) {
     result.priorStrengths = priorStrengths(law, options);
     const double scale = lp.huberDelta;  // the log-residual scale of the objective
     for (double kappa : result.priorStrengths)
@@ -306,39 +360,16 @@ FitResult fitLaw(const LossLaw& law, const std::vector<FitRun>& runs, const FitO
     else
       result.priorStrengths.clear();
   }
-  result.starts = static_cast<int>(starts.size());
-  std::vector<SolveOutcome> screened;
-  const bool screen = starts.size() > static_cast<std::size_t>(std::max(options.refineStarts, 1));
-  for (std::size_t i = 0; i < starts.size() && !cancelled(callbacks); ++i) {
-    if (!screen) {
-      SolveOutcome unscreened;
-      unscreened.params = starts[i];
-      unscreened.objective = lp.objective(starts[i]) + lp.penalty(starts[i]);
-      screened.push_back(unscreened);
-      continue;
-    }
-    screened.push_back(solveLaw(lp, starts[i], options.screenIterations, callbacks.cancel,
-                                report(QStringLiteral("screen"), int(i), int(starts.size()))));
-  }
-  std::stable_sort(screened.begin(), screened.end(),
-                   [](const auto& a, const auto& b) { return a.objective < b.objective; });
   SolveOutcome best;
-  best.params = base;
-  best.objective = std::numeric_limits<double>::infinity();
-  best.failed = true;
-  best.message = QStringLiteral("no starting point gives a finite prediction");
-  const std::size_t refine =
-      std::min<std::size_t>(screened.size(), std::max(options.refineStarts, 1));
-  for (std::size_t i = 0; i < refine && !cancelled(callbacks); ++i) {
-    if (!std::isfinite(screened[i].objective)) continue;
-    SolveOutcome out = solveLaw(lp, screened[i].params, options.maxIterations, callbacks.cancel,
-                                report(QStringLiteral("refine"), int(i), int(refine)));
-    if (!out.failed && out.objective < best.objective) best = out;
-    if (out.cancelled) break;
-  }
-  if (best.failed && !screened.empty() && std::isfinite(screened[0].objective)) {
-    best = screened[0];  // refinement cancelled or failed: keep the best screened point
-    best.converged = false;
+  if (reference) {
+    result.starts = 1;
+    best = plan.priorCentre.empty()  // cancelled while seeding
+               ? SolveOutcome{base, lp.objective(base), 0, false, true, false, {}}
+               : referenceAdamW(lp, plan.priorCentre, callbacks.cancel,
+                                report(QStringLiteral("adamw"), 0, 1));
+  } else {
+    best = multiStartSolve(lp, starts, base, options, callbacks, report);
+    result.starts = static_cast<int>(starts.size());
   }
   result.objective = lp.objective(best.params);
   result.priorPenalty = lp.penalty(best.params);
@@ -355,7 +386,7 @@ FitResult fitLaw(const LossLaw& law, const std::vector<FitRun>& runs, const FitO
     result.status = best.converged ? FitStatus::Converged : FitStatus::IterationLimit;
     result.message =
         best.converged
-            ? QStringLiteral("converged")
+            ? (reference ? best.message : QStringLiteral("converged"))
             : QStringLiteral("stopped at the iteration limit (%1)").arg(options.maxIterations);
   }
   result.elapsedSeconds = timer.nsecsElapsed() / 1e9;

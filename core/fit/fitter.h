@@ -3,7 +3,7 @@
 //  * Joint fit: every training run shares one parameter set; each run keeps its own schedule
 //    (its own S1, loss-drop terms and warmup).
 //  * Objective: sum over training points of Huber_delta(log y - log p) (default, delta = 1e-3, the
-//    papers' choice; Ceres' HuberLoss on these residuals is that sum exactly) or of
+//    papers' choice; each point's residual is robustified on its own, law_solver.cpp) or of
 //    (log y - log p)^2 / 2; predictions are clamped at 1e-10 before the log.
 //  * Bounds: the law's domain, tightened from the data (fit_setup.h); parameters can be fixed.
 //  * Multi-start: starting points seeded from the data (fit_setup.h) are screened with a few
@@ -14,7 +14,7 @@
 //    worse. A Gaussian prior in log-parameter space centred on the data-seeded start (the
 //    reference procedure's own initial point) is added with weight kappa N delta^2 (N training
 //    residuals): moving one parameter by a factor e costs as much as shifting every residual by
-//    sqrt(kappa) delta. kappa = priorStrength (default 2, chosen by cross-validation over 35
+//    sqrt(kappa) delta. kappa = priorStrength (default 4, chosen by cross-validation over 35
 //    splits of the MPL curves; 0 gives the plain minimiser), or set per parameter with
 //    priorStrengthFor. The reported objective excludes the prior.
 //  * Uncertainty: covariance from the Jacobian at the optimum (Ceres DENSE_SVD, without the robust
@@ -52,7 +52,12 @@ struct FitRun {
 
 enum class FitObjective { Huber, LeastSquares };
 
+// MultiStart: the minimiser described above. ReferenceAdamW (MPL only): the reference code's
+// procedure (reference_adamw.h), which reproduces the published parameters; no prior.
+enum class FitMethod { MultiStart, ReferenceAdamW };
+
 struct FitOptions {
+  FitMethod method = FitMethod::MultiStart;
   FitObjective objective = FitObjective::Huber;
   double huberDelta = 1e-3;
   std::size_t maxPointsPerRun = 1000;  // larger training logs are binned (observations.h)
@@ -61,7 +66,7 @@ struct FitOptions {
   std::vector<std::pair<QString, double>> fixed;    // held at this value
   QStringList fit;  // parameters fitted although the law holds them by default (e.g. "lambda")
   std::vector<std::pair<QString, std::pair<double, double>>> bounds;  // overrides [lower, upper]
-  double priorStrength = 2.0;  // kappa of the mild prior (laws with a data-seeded centre only)
+  double priorStrength = 4.0;  // kappa of the mild prior (laws with a data-seeded centre only)
   std::vector<std::pair<QString, double>> priorStrengthFor;  // kappa of one parameter (overrides)
   int screenIterations = 12;  // per start, before keeping the best `refineStarts`
   int refineStarts = 3;

@@ -4,8 +4,10 @@
 
 #include <Eigen/SVD>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <memory>
 
 namespace lrscope {
 
@@ -13,46 +15,80 @@ namespace {
 
 constexpr double kMinPrediction = 1e-10;  // predictions are clamped here before the log
 
-// Residuals r_i = log y_i - log max(p_i, 1e-10) of one run; one parameter block per parameter.
-class LawCostFunction final : public ceres::CostFunction {
+// The log residuals r_i = log y_i - log max(p_i, 1e-10) of one run and their derivatives at one
+// parameter vector. Every point of the run is its own residual block (so a robust loss acts on
+// each point, not on the run's norm); Ceres evaluates them one after another at the same
+// parameters, and the law predicts the whole run in one pass, so the blocks share this cache.
+class RunEvaluation {
  public:
-  LawCostFunction(const LossLaw& law, const LawProblem::Run& run, const CancelToken* cancel)
-      : law_(law), run_(run), cancel_(cancel) {
-    set_num_residuals(static_cast<int>(run.logLoss.size()));
-    for (int j = 0; j < law.parameterCount(); ++j) mutable_parameter_block_sizes()->push_back(1);
-  }
+  RunEvaluation(const LossLaw& law, const LawProblem::Run& run) : law_(law), run_(run) {}
 
-  bool Evaluate(double const* const* parameters, double* residuals,
-                double** jacobians) const override {
-    if (cancel_ && cancel_->isCancelled()) return false;  // ends the iteration early
+  // Evaluates at `parameters` unless already done; false if a value or derivative is not finite.
+  bool at(const double* parameters, bool withJacobian) {
     const int n = law_.parameterCount();
+    if (!params_.empty() && (hasJacobian_ || !withJacobian) &&
+        std::equal(params_.begin(), params_.end(), parameters))
+      return ok_;
+    params_.assign(parameters, parameters + n);
     const std::size_t m = run_.logLoss.size();
-    std::vector<double> params(n), predicted(m), jacobian;
-    for (int j = 0; j < n; ++j) params[j] = parameters[j][0];
-    if (jacobians) {
-      jacobian.resize(m * n);
-      law_.predictWithJacobian(*run_.prepared, params.data(), predicted.data(), jacobian.data());
-    } else {
-      law_.predict(*run_.prepared, params.data(), predicted.data());
-    }
-    for (std::size_t i = 0; i < m; ++i) {
-      if (!std::isfinite(predicted[i])) return false;
+    std::vector<double> predicted(m);
+    jacobian_.assign(withJacobian ? m * n : 0, 0.0);
+    if (withJacobian)
+      law_.predictWithJacobian(*run_.prepared, params_.data(), predicted.data(), jacobian_.data());
+    else
+      law_.predict(*run_.prepared, params_.data(), predicted.data());
+    hasJacobian_ = withJacobian;
+    residual_.resize(m);
+    ok_ = true;
+    for (std::size_t i = 0; i < m && ok_; ++i) {
       const bool clamped = predicted[i] < kMinPrediction;
-      residuals[i] = run_.logLoss[i] - std::log(clamped ? kMinPrediction : predicted[i]);
-      if (!jacobians) continue;
-      for (int j = 0; j < n; ++j) {
-        if (!jacobians[j]) continue;
-        const double d = clamped ? 0.0 : -jacobian[i * n + j] / predicted[i];
-        if (!std::isfinite(d)) return false;
-        jacobians[j][i] = d;
+      residual_[i] = run_.logLoss[i] - std::log(clamped ? kMinPrediction : predicted[i]);
+      ok_ = std::isfinite(predicted[i]);
+      for (int j = 0; j < (withJacobian ? n : 0); ++j) {
+        double& d = jacobian_[i * n + j];  // d r_i / d p_j
+        d = clamped ? 0.0 : -d / predicted[i];
+        ok_ = ok_ && std::isfinite(d);
       }
     }
-    return true;
+    return ok_;
+  }
+  double residual(std::size_t i) const { return residual_[i]; }
+  double derivative(std::size_t i, int j) const {
+    return jacobian_[i * params_.size() + std::size_t(j)];
   }
 
  private:
   const LossLaw& law_;
   const LawProblem::Run& run_;
+  std::vector<double> params_;
+  bool hasJacobian_ = false, ok_ = false;
+  std::vector<double> residual_, jacobian_;
+};
+
+// One observed point's log residual over the one parameter block (every law parameter).
+class PointResidual final : public ceres::CostFunction {
+ public:
+  PointResidual(std::shared_ptr<RunEvaluation> run, std::size_t index, int parameters,
+                const CancelToken* cancel)
+      : run_(std::move(run)), index_(index), cancel_(cancel) {
+    set_num_residuals(1);
+    mutable_parameter_block_sizes()->push_back(parameters);
+  }
+
+  bool Evaluate(double const* const* parameters, double* residuals,
+                double** jacobians) const override {
+    if (cancel_ && cancel_->isCancelled()) return false;  // ends the iteration early
+    if (!run_->at(parameters[0], jacobians && jacobians[0])) return false;
+    residuals[0] = run_->residual(index_);
+    if (jacobians && jacobians[0])
+      for (int j = 0; j < parameter_block_sizes()[0]; ++j)
+        jacobians[0][j] = run_->derivative(index_, j);
+    return true;
+  }
+
+ private:
+  std::shared_ptr<RunEvaluation> run_;
+  std::size_t index_;
   const CancelToken* cancel_;
 };
 
@@ -74,47 +110,70 @@ class ProgressCallback final : public ceres::IterationCallback {
   const IterationReport& report_;
 };
 
-// sqrt(w) (log p - log centre) for one parameter.
-class PriorCost final : public ceres::SizedCostFunction<1, 1> {
+// sqrt(w) (log p_j - log centre) for one parameter j of the parameter block.
+class PriorCost final : public ceres::CostFunction {
  public:
-  PriorCost(double centre, double weight)
-      : logCentre_(std::log(centre)), scale_(std::sqrt(weight)) {}
+  PriorCost(int parameter, int parameters, double centre, double weight)
+      : j_(parameter), logCentre_(std::log(centre)), scale_(std::sqrt(weight)) {
+    set_num_residuals(1);
+    mutable_parameter_block_sizes()->push_back(parameters);
+  }
   bool Evaluate(double const* const* parameters, double* residuals,
                 double** jacobians) const override {
-    const double p = parameters[0][0];
+    const double p = parameters[0][j_];
     if (!(p > 0)) return false;
     residuals[0] = scale_ * (std::log(p) - logCentre_);
-    if (jacobians && jacobians[0]) jacobians[0][0] = scale_ / p;
+    if (jacobians && jacobians[0]) {
+      std::fill_n(jacobians[0], parameter_block_sizes()[0], 0.0);
+      jacobians[0][j_] = scale_ / p;
+    }
     return true;
   }
 
  private:
+  int j_;
   double logCentre_, scale_;
 };
 
-// Adds every run's residuals over the parameter blocks `values` (one double per parameter).
-void buildProblem(ceres::Problem& problem, const LawProblem& lp, std::vector<double>& values,
+bool held(const LawProblem& lp, std::size_t j) {
+  return lp.fixed[j] || lp.lower[j] >= lp.upper[j];
+}
+
+// Adds every point's residual over one parameter block, `values` (every law parameter). Held
+// parameters (fixed, or lower >= upper) stay constant through a SubsetManifold. Returns false
+// when every parameter is held.
+bool buildProblem(ceres::Problem& problem, const LawProblem& lp, std::vector<double>& values,
                   bool robust, const CancelToken* cancel) {
-  std::vector<double*> blocks;
-  for (double& v : values) blocks.push_back(&v);
+  double* block = values.data();
+  const int n = static_cast<int>(values.size());
   for (const LawProblem::Run& run : lp.runs) {
-    ceres::LossFunction* loss = robust && lp.huber ? new ceres::HuberLoss(lp.huberDelta) : nullptr;
-    problem.AddResidualBlock(new LawCostFunction(*lp.law, run, cancel), loss, blocks);
+    auto evaluation = std::make_shared<RunEvaluation>(*lp.law, run);
+    for (std::size_t i = 0; i < run.logLoss.size(); ++i)
+      problem.AddResidualBlock(new PointResidual(evaluation, i, n, cancel),
+                               robust && lp.huber ? new ceres::HuberLoss(lp.huberDelta) : nullptr,
+                               block);
   }
   if (robust)
     for (std::size_t j = 0; j < lp.priorCentre.size(); ++j)
-      if (lp.hasPrior(j) && problem.HasParameterBlock(blocks[j]))
-        problem.AddResidualBlock(new PriorCost(lp.priorCentre[j], lp.priorWeight[j]), nullptr,
-                                 blocks[j]);
-  for (std::size_t j = 0; j < values.size(); ++j) {
-    if (!problem.HasParameterBlock(blocks[j])) continue;
-    if (lp.fixed[j] || lp.lower[j] >= lp.upper[j]) {
-      problem.SetParameterBlockConstant(blocks[j]);
+      if (lp.hasPrior(j))
+        problem.AddResidualBlock(new PriorCost(int(j), n, lp.priorCentre[j], lp.priorWeight[j]),
+                                 nullptr, block);
+  if (!problem.HasParameterBlock(block)) return false;
+  std::vector<int> constant;
+  for (int j = 0; j < n; ++j) {
+    if (held(lp, j)) {
+      constant.push_back(j);
       continue;
     }
-    if (std::isfinite(lp.lower[j])) problem.SetParameterLowerBound(blocks[j], 0, lp.lower[j]);
-    if (std::isfinite(lp.upper[j])) problem.SetParameterUpperBound(blocks[j], 0, lp.upper[j]);
+    if (std::isfinite(lp.lower[j])) problem.SetParameterLowerBound(block, j, lp.lower[j]);
+    if (std::isfinite(lp.upper[j])) problem.SetParameterUpperBound(block, j, lp.upper[j]);
   }
+  if (int(constant.size()) == n) {
+    problem.SetParameterBlockConstant(block);
+    return false;
+  }
+  if (!constant.empty()) problem.SetManifold(block, new ceres::SubsetManifold(n, constant));
+  return true;
 }
 
 }  // namespace
@@ -136,6 +195,25 @@ double LawProblem::objective(const std::vector<double>& params) const {
       total += !huber           ? 0.5 * r * r
                : r < huberDelta ? 0.5 * r * r
                                 : huberDelta * (r - 0.5 * huberDelta);
+    }
+  }
+  return total;
+}
+
+double LawProblem::objective(const std::vector<double>& params,
+                             std::vector<double>& gradient) const {
+  const std::size_t n = params.size();
+  gradient.assign(n, 0.0);
+  double total = 0.0;
+  for (const Run& run : runs) {
+    auto evaluation = RunEvaluation(*law, run);
+    if (!evaluation.at(params.data(), true)) return std::numeric_limits<double>::infinity();
+    for (std::size_t i = 0; i < run.logLoss.size(); ++i) {
+      const double r = evaluation.residual(i);
+      const bool linear = huber && std::abs(r) >= huberDelta;
+      total += linear ? huberDelta * (std::abs(r) - 0.5 * huberDelta) : 0.5 * r * r;
+      const double psi = linear ? std::copysign(huberDelta, r) : r;  // d objective / d r
+      for (std::size_t j = 0; j < n; ++j) gradient[j] += psi * evaluation.derivative(i, int(j));
     }
   }
   return total;
@@ -207,22 +285,16 @@ Eigen::MatrixXd lawCovariance(const LawProblem& lp, const std::vector<double>& p
   const int n = static_cast<int>(params.size());
   std::vector<double> values = params;
   ceres::Problem problem;
-  buildProblem(problem, lp, values, false, nullptr);
-  std::vector<int> free;
-  std::vector<const double*> blocks;
+  if (!buildProblem(problem, lp, values, false, nullptr)) return {};
+  std::vector<int> free;  // the tangent space's coordinates, in order
   for (int j = 0; j < n; ++j)
-    if (!problem.IsParameterBlockConstant(&values[j])) {
-      free.push_back(j);
-      blocks.push_back(&values[j]);
-    }
+    if (!held(lp, j)) free.push_back(j);
   const auto residuals = static_cast<double>(lp.residualCount());
   const auto k = static_cast<double>(free.size());
-  if (free.empty() || residuals <= k) return {};
-  double cost = 0.0;  // half the sum of squared log residuals
-  ceres::CRSMatrix crs;
-  ceres::Problem::EvaluateOptions evaluate;
-  for (int j : free) evaluate.parameter_blocks.push_back(&values[j]);  // free columns only
-  if (!problem.Evaluate(evaluate, &cost, nullptr, nullptr, &crs)) return {};
+  if (residuals <= k) return {};
+  double cost = 0.0;     // half the sum of squared log residuals
+  ceres::CRSMatrix crs;  // columns: the free parameters
+  if (!problem.Evaluate({}, &cost, nullptr, nullptr, &crs)) return {};
   // Rank check on the column-normalised Jacobian (independent of parameter units); Ceres would
   // only log an error for a rank-deficient one.
   Eigen::MatrixXd jacobian = Eigen::MatrixXd::Zero(crs.num_rows, crs.num_cols);
@@ -236,9 +308,10 @@ Eigen::MatrixXd lawCovariance(const LawProblem& lp, const std::vector<double>& p
   options.algorithm_type = ceres::DENSE_SVD;
   options.num_threads = 1;
   ceres::Covariance covariance(options);
+  const std::vector<const double*> blocks = {values.data()};
   if (!covariance.Compute(blocks, &problem)) return {};
   Eigen::MatrixXd freeCov(free.size(), free.size());
-  if (!covariance.GetCovarianceMatrix(blocks, freeCov.data())) return {};
+  if (!covariance.GetCovarianceMatrixInTangentSpace(blocks, freeCov.data())) return {};
   const double scale = 2.0 * cost / (residuals - k);  // s^2: Ceres assumes unit-variance residuals
   Eigen::MatrixXd all = Eigen::MatrixXd::Zero(n, n);
   for (std::size_t a = 0; a < free.size(); ++a)

@@ -1,6 +1,7 @@
 #pragma once
-// One local fit of a law with Ceres (Levenberg-Marquardt, bounds, one parameter block per law
-// parameter so any subset can be held fixed). Used by fitLaw() for every start and for the MPL
+// One local fit of a law with Ceres (Levenberg-Marquardt, bounds, one residual block per observed
+// point so the robust loss acts point by point, one parameter block holding every law parameter
+// with a SubsetManifold for held ones). Used by fitLaw() for every start and for the MPL
 // seeding stage. A LawProblem holds the prepared training runs; solve() builds its own
 // ceres::Problem on the calling thread, so one LawProblem may be solved from several threads.
 #include <Eigen/Core>
@@ -33,6 +34,9 @@ struct LawProblem {
   // Data objective at `params` (Huber or half sum of squares); +inf when a prediction is not
   // finite. penalty() is the prior term; the solver minimises their sum.
   double objective(const std::vector<double>& params) const;
+  // The same objective with its gradient (every parameter, held ones included); +inf when a
+  // prediction or derivative is not finite.
+  double objective(const std::vector<double>& params, std::vector<double>& gradient) const;
   double penalty(const std::vector<double>& params) const;
   bool hasPrior(std::size_t parameter) const;
 };

@@ -225,6 +225,12 @@ class TestCliFit : public QObject {
     QTest::newRow("bad prior") << QStringList{"fit",  "--law",   "mpl",      "--train",
                                               "@cos", "--prior", "L0=strong"}
                                << 2 << "--prior: expected K or NAME=K with K a number >= 0";
+    QTest::newRow("bad method") << QStringList{"fit",  "--law",    "mpl", "--train",
+                                               "@cos", "--method", "adam"}
+                                << 2 << "--method: expected multi-start or reference, got 'adam'";
+    QTest::newRow("reference method, other law")
+        << QStringList{"fit", "--law", "momentum", "--train", "@cos", "--method", "reference"} << 1
+        << "Multi-Power Law only";
     QTest::newRow("negative prior")
         << QStringList{"fit", "--law", "mpl", "--train", "@cos", "--prior", "-1"} << 2
         << "got '-1'";
@@ -386,7 +392,23 @@ class TestCliFit : public QObject {
         readJson(dir_.filePath("mpl.json")).value("summary").toObject().value("test").toObject();
     QVERIFY2(test.value("mae").toDouble() < 0.00435,
              r.out.constData());  // the reference's 100M MAE
-    QVERIFY(test.value("r2").toDouble() >= 0.9983 - 5e-5);
+    QVERIFY(test.value("rmse").toDouble() < 0.00592);
+
+    // --method reference: the reference code's procedure lands on the published parameters.
+    args << "--method"
+         << "reference";
+    const auto ref = runLrscope(args);
+    QVERIFY2(ref.exitCode == 0, ref.err.constData());
+    const QJsonObject report = readJson(dir_.filePath("mpl.json"));
+    QCOMPARE(report.value("method").toString(), QStringLiteral("reference"));
+    const QJsonObject p = report.value("parameters").toObject();
+    QVERIFY(closeTo(p.value("L0").toObject().value("value").toDouble(), 2.6514477, 2e-5));
+    QVERIFY(closeTo(p.value("B").toObject().value("value").toDouble(), 437.9464276, 2e-5));
+    QVERIFY(ref.out.contains("AdamW"));
+    args << "--single-start";
+    const auto single = runLrscope(args);
+    QCOMPARE(single.exitCode, 1);
+    QVERIFY2(single.err.contains("single start"), single.err.constData());
   }
 
  private:

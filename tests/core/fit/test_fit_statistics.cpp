@@ -8,6 +8,7 @@
 #include "fit/prediction_band.h"
 #include "law/multi_power_law.h"
 #include "law/power_law_area.h"
+#include "law/power_law_steps.h"
 #include "lrscope_test.h"
 
 using namespace lrscope;
@@ -60,6 +61,47 @@ class TestFitStatistics : public QObject {
     for (int i = 1; i <= 1000; ++i) smooth.push_back(2.5 + 3.0 * std::pow(i, -0.3));
     QVERIFY(estimateNoise(smooth) < 1e-5);
     QCOMPARE(estimateNoise({1.0, 2.0}), 0.0);
+  }
+
+  // The fitter minimises the sum over points of Huber_delta(log y - log p). With only L0 free,
+  // that minimiser solves sum_i psi(r_i) / p_i = 0 (psi(r) = clamp(r, -delta, delta), r_i = log
+  // y_i - log p_i), found here by bisection. One clean run and one with outliers tell it apart
+  // from a Huber loss on each run's residual norm (Ceres' HuberLoss on a multi-residual block).
+  void huberObjectiveIsMinimisedPointByPoint() {
+    const PowerLawSteps law;
+    const double a = 1.0, alpha = 0.5, delta = 1e-3;
+    std::vector<FitRun> runs(2);
+    for (int r = 0; r < 2; ++r) {
+      runs[r].name = r == 0 ? QStringLiteral("clean") : QStringLiteral("outliers");
+      runs[r].schedule = constantSchedule(400, 3e-4);
+      for (int s = 4; s < 400; s += 4) {
+        const double e = r == 0 ? 4e-4 * std::sin(s) : (s % 16 == 0 ? 0.03 : -2e-3 * std::cos(s));
+        runs[r].steps.push_back(s);
+        runs[r].loss.push_back((2.0 + a * std::pow(s + 1.0, -alpha)) * std::exp(e));
+      }
+    }
+    FitOptions options;
+    options.multiStart = false;
+    options.fixed = {{"A", a}, {"alpha", alpha}};
+    options.initial = {{"L0", 2.0}};
+    const FitResult fit = fitLaw(law, runs, options);
+    QVERIFY2(fit.status == FitStatus::Converged, qPrintable(fit.message));
+    auto slope = [&](double l0) {  // d objective / d L0
+      double g = 0.0;
+      for (const FitRun& run : runs)
+        for (std::size_t i = 0; i < run.steps.size(); ++i) {
+          const double p = l0 + a * std::pow(run.steps[i] + 1.0, -alpha);
+          g -= std::clamp(std::log(run.loss[i] / p), -delta, delta) / p;
+        }
+      return g;
+    };
+    double lo = 1.9, hi = 2.1;
+    QVERIFY(slope(lo) < 0 && slope(hi) > 0);
+    for (int k = 0; k < 100; ++k) (slope(0.5 * (lo + hi)) < 0 ? lo : hi) = 0.5 * (lo + hi);
+    QVERIFY2(closeTo(fit.parameters[0].value, lo, 1e-9),
+             qPrintable(QStringLiteral("fitted L0 %1, Huber minimiser %2")
+                            .arg(fit.parameters[0].value, 0, 'g', 12)
+                            .arg(lo, 0, 'g', 12)));
   }
 
   // 34,000 noisy per-step losses: the fit bins them, stays accurate, and reports the noise floor;
