@@ -38,6 +38,7 @@ FitPanel::FitPanel(Workspace* workspace, FitController* controller, QWidget* par
       controller_(controller),
       law_(new QComboBox),
       convention_(new QComboBox),
+      method_(new QComboBox),
       prior_(new QDoubleSpinBox),
       runs_(new QTableWidget(0, 2)),
       fit_(new QPushButton(tr("Fit"))),
@@ -47,6 +48,7 @@ FitPanel::FitPanel(Workspace* workspace, FitController* controller, QWidget* par
       metrics_(new QTableWidget(0, 7)) {
   law_->setObjectName(QStringLiteral("law"));
   convention_->setObjectName(QStringLiteral("convention"));
+  method_->setObjectName(QStringLiteral("method"));
   prior_->setObjectName(QStringLiteral("prior"));
   status_->setObjectName(QStringLiteral("fitStatus"));
   runs_->setObjectName(QStringLiteral("fitRuns"));
@@ -62,6 +64,10 @@ FitPanel::FitPanel(Workspace* workspace, FitController* controller, QWidget* par
   convention_->setToolTip(
       tr("mpl: paper (default) or reference (warmup in the loss drop, as the "
          "published parameters); momentum/cpt: reference or actual warmup"));
+  method_->addItems({tr("LRScope (multi-start, mild prior)"), tr("MPL reference code (AdamW)")});
+  method_->setToolTip(
+      tr("mpl: LRScope's minimiser, or the reference code's procedure (AdamW from its reduced "
+         "fit), which reproduces the published parameters (docs/laws-and-fitting.md §6)"));
   prior_->setRange(0.0, 10000.0);
   prior_->setDecimals(2);
   prior_->setValue(FitOptions{}.priorStrength);
@@ -82,6 +88,7 @@ FitPanel::FitPanel(Workspace* workspace, FitController* controller, QWidget* par
   auto* form = new QFormLayout;
   form->addRow(tr("Law"), law_);
   form->addRow(tr("Convention"), convention_);
+  form->addRow(tr("Method"), method_);
   form->addRow(tr("Prior strength"), prior_);
   auto* buttons = new QHBoxLayout;
   buttons->addWidget(fit_);
@@ -94,12 +101,9 @@ FitPanel::FitPanel(Workspace* workspace, FitController* controller, QWidget* par
   layout->addWidget(parameters_, 2);
   layout->addWidget(metrics_, 2);
 
-  // Only MPL has the data-seeded prior.
-  const auto enablePriorFor = [this](const QString& law) {
-    prior_->setEnabled(law == QLatin1String("mpl"));
-  };
-  connect(law_, &QComboBox::currentTextChanged, this, enablePriorFor);
-  enablePriorFor(law_->currentText());
+  connect(law_, &QComboBox::currentTextChanged, this, &FitPanel::enableLawOptions);
+  connect(method_, &QComboBox::currentIndexChanged, this, &FitPanel::enableLawOptions);
+  enableLawOptions();
   connect(fit_, &QPushButton::clicked, this, &FitPanel::startFit);
   connect(cancel_, &QPushButton::clicked, controller_, &FitController::cancel);
   connect(workspace_, &Workspace::runsChanged, this, &FitPanel::refreshRuns);
@@ -118,6 +122,14 @@ FitPanel::FitPanel(Workspace* workspace, FitController* controller, QWidget* par
           });
   connect(controller_, &FitController::finished, this, &FitPanel::showResult);
   refreshRuns();
+}
+
+// The method and the prior exist for laws with a reference start (MPL); the reference procedure
+// has no prior.
+void FitPanel::enableLawOptions() {
+  const bool reference = hasReferenceStart(law_->currentText());
+  method_->setEnabled(reference);
+  prior_->setEnabled(reference && method_->currentIndex() == 0);
 }
 
 void FitPanel::refreshRuns() {
@@ -150,6 +162,8 @@ void FitPanel::startFit() {
   if (convention_->currentIndex() > 0)
     request.lawOptions.insert(QStringLiteral("convention"), convention_->currentText());
   request.options.priorStrength = prior_->value();
+  if (method_->isEnabled() && method_->currentIndex() == 1)
+    request.options.method = FitMethod::ReferenceAdamW;
   requestRunIds_.clear();
   QStringList problems;
   for (int row = 0; row < runs_->rowCount() && row < workspace_->runs().size(); ++row) {

@@ -1,5 +1,6 @@
 #pragma once
-// FitPanel: choose a loss law (and for MPL the strength of its mild prior), give each run a role
+// FitPanel: choose a loss law (and for MPL the fit method -- LRScope's minimiser with the strength
+// of its mild prior, or the MPL reference code's procedure), give each run a role
 // (train, test, or left out), fit on a worker thread and watch the predicted curves move; then
 // read the objective, the parameters with their standard errors (flagged when on a bound) and
 // the per-run metrics (R2, MAE, RMSE, PredE, WorstE, noise floor).
@@ -29,12 +30,14 @@ class FitPanel : public QWidget {
 
  private:
   void refreshRuns();
+  void enableLawOptions();
   void showResult(const FitResult& result);
 
   Workspace* workspace_;
   FitController* controller_;
   QComboBox* law_;
   QComboBox* convention_;
+  QComboBox* method_;
   QDoubleSpinBox* prior_;
   QTableWidget* runs_;
   QPushButton* fit_;

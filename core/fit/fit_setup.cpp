@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "fit/fitter.h"
 #include "law/autodiff_law.h"
 
 namespace lrscope {
@@ -202,6 +203,10 @@ void tightenBounds(const LossLaw& law, const std::vector<TrainingRun>& runs,
   if (name == QLatin1String("convex-bound")) limit("C", 0.0, s.minLoss);
 }
 
+bool hasReferenceStart(const QString& lawName) {
+  return lawName == QLatin1String("mpl");
+}
+
 StartPlan startPoints(const LawProblem& problem, const std::vector<TrainingRun>& runs,
                       const std::vector<double>& base, const CancelToken* cancel) {
   const Summary s = summarize(runs);
@@ -217,7 +222,7 @@ StartPlan startPoints(const LawProblem& problem, const std::vector<TrainingRun>&
     }
     return p;
   };
-  if (name == QLatin1String("mpl")) {
+  if (hasReferenceStart(name)) {
     for (auto& p : mplStarts(problem, runs, s, cancel))
       starts.push_back(with({{"L0", p[0]},
                              {"A", p[1]},

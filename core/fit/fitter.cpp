@@ -375,6 +375,10 @@ FitResult fitLaw(const LossLaw& law, const std::vector<FitRun>& runs, const FitO
   result.priorPenalty = lp.penalty(best.params);
   result.iterations = best.iterations;
   finishParameters(law, lp, best.params, result);
+  if (reference)
+    result.warnings << QStringLiteral(
+        "the reference procedure stops before the objective's minimum: the standard errors "
+        "describe the curvature where it stopped");
   evaluateRuns(law, runs, fitted, result);
   if (cancelled(callbacks)) {
     result.status = FitStatus::Cancelled;

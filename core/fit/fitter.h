@@ -131,6 +131,10 @@ struct FitCallbacks {
   const CancelToken* cancel = nullptr;
 };
 
+// Whether fits of this law start from a data-seeded point (the reference procedure's initial
+// point), which the mild prior is centred on and FitMethod::ReferenceAdamW starts from: "mpl".
+bool hasReferenceStart(const QString& lawName);
+
 QString fitStatusName(FitStatus status);  // "converged", "iteration-limit", "cancelled", "failed"
 
 // Fits `law` to the training runs of `runs` and evaluates it on all of them.

@@ -295,17 +295,20 @@ Eigen::MatrixXd lawCovariance(const LawProblem& lp, const std::vector<double>& p
   double cost = 0.0;     // half the sum of squared log residuals
   ceres::CRSMatrix crs;  // columns: the free parameters
   if (!problem.Evaluate({}, &cost, nullptr, nullptr, &crs)) return {};
-  // Rank check on the column-normalised Jacobian (independent of parameter units); Ceres would
-  // only log an error for a rank-deficient one.
+  // Rank check on the column-normalised Jacobian, independent of parameter units: sigma_min /
+  // sigma_max > 1e-7 is Ceres' default limit (1e-14 on the reciprocal condition number of J'J).
+  // Ceres applies its limit to the unscaled Jacobian, where units alone (B ~ 500, beta ~ 0.5) can
+  // cross it; so its limit is relaxed and this check decides (Ceres would only log an error).
   Eigen::MatrixXd jacobian = Eigen::MatrixXd::Zero(crs.num_rows, crs.num_cols);
   for (int r = 0; r < crs.num_rows; ++r)
     for (int i = crs.rows[r]; i < crs.rows[r + 1]; ++i) jacobian(r, crs.cols[i]) = crs.values[i];
   for (int c = 0; c < jacobian.cols(); ++c)
     if (jacobian.col(c).norm() > 0) jacobian.col(c).normalize();
   const Eigen::VectorXd singular = Eigen::JacobiSVD<Eigen::MatrixXd>(jacobian).singularValues();
-  if (singular.size() == 0 || !(singular(singular.size() - 1) > 1e-10 * singular(0))) return {};
+  if (singular.size() == 0 || !(singular(singular.size() - 1) > 1e-7 * singular(0))) return {};
   ceres::Covariance::Options options;
   options.algorithm_type = ceres::DENSE_SVD;
+  options.min_reciprocal_condition_number = 1e-28;
   options.num_threads = 1;
   ceres::Covariance covariance(options);
   const std::vector<const double*> blocks = {values.data()};
