@@ -31,11 +31,11 @@ const char* kFitUsage =
     "*loss*)\n"
     "  --objective huber|least-squares   on log losses (default huber, delta 1e-3)\n"
     "  --method multi-start|reference   mpl: reference = the MPL reference code's procedure\n"
-    "                        (AdamW from its reduced fit, no prior): reproduces its published "
-    "fits\n"
+    "                        (AdamW from its reduced fit, no prior): reproduces its fits\n"
     "  --fix NAME=VALUE  --init NAME=VALUE  --fit NAME (a parameter the law holds, e.g. lambda)\n"
-    "  --prior K | NAME=K    strength of MPL's prior toward its data-seeded start (default 4;\n"
-    "                        0 off); NAME=K sets one parameter's (repeatable)\n"
+    "  --prior K | NAME=K    strength of MPL's prior toward its data-seeded start on B, C,\n"
+    "                        beta, gamma (default 8; 0 off); NAME=K sets any one parameter's,\n"
+    "                        L0, A, alpha included (repeatable)\n"
     "  --max-points N        bin longer training logs to N points (default 1000)\n"
     "  --single-start        one start (from --init or the law's defaults) instead of the grid\n"
     "  --plot FILE           a figure of observed and predicted loss and the LR per run: .png,\n"
@@ -97,10 +97,12 @@ void printResult(const LossLaw& law, const FitResult& fit, const FitOptions& opt
                 : QStringLiteral("least squares"))
         << " on log loss = " << QString::number(fit.objective, 'g', 6);
   if (!fit.priorCentre.empty()) {
-    out() << " (prior strength " << options.priorStrength;
+    QStringList kappas;  // the parameters the prior acts on, with their strengths
     for (std::size_t j = 0; j < fit.priorStrengths.size(); ++j)
-      if (fit.priorStrengths[j] != options.priorStrength)
-        out() << ", " << law.parameters()[j].name << " " << fit.priorStrengths[j];
+      if (fit.priorStrengths[j] > 0)
+        kappas << law.parameters()[j].name + QLatin1Char(' ') +
+                      QString::number(fit.priorStrengths[j]);
+    out() << " (prior strength " << kappas.join(QStringLiteral(", "));
     out() << ", penalty " << QString::number(fit.priorPenalty, 'g', 3) << ")";
   }
   out() << "\nparameters:\n";

@@ -72,9 +72,10 @@ FitPanel::FitPanel(Workspace* workspace, FitController* controller, QWidget* par
   prior_->setDecimals(2);
   prior_->setValue(FitOptions{}.priorStrength);
   prior_->setToolTip(
-      tr("Strength of MPL's mild prior toward its data-seeded start (kappa): 0 is the plain "
-         "minimiser, which on few runs drifts to parameters that predict longer runs worse; "
-         "the default was chosen on the MPL paper's curves (docs/laws-and-fitting.md §6)"));
+      tr("Strength of MPL's mild prior on B, C, beta, gamma toward its data-seeded start "
+         "(kappa): 0 is the plain minimiser, which on few runs drifts to parameters that predict "
+         "longer runs worse; the default was chosen on the MPL paper's curves "
+         "(docs/laws-and-fitting.md §6)"));
   runs_->setHorizontalHeaderLabels({tr("Run"), tr("Role")});
   parameters_->setHorizontalHeaderLabels({tr("Parameter"), tr("Value"), tr("Std. error")});
   metrics_->setHorizontalHeaderLabels(

@@ -232,6 +232,10 @@ StartPlan startPoints(const LawProblem& problem, const std::vector<TrainingRun>&
                              {"beta", p[5]},
                              {"gamma", p[6]}}));
     if (!starts.empty()) plan.priorCentre = starts.front();
+    for (const LawParameter& p : law.parameters())
+      plan.priorByDefault.push_back(p.name == QLatin1String("B") || p.name == QLatin1String("C") ||
+                                    p.name == QLatin1String("beta") ||
+                                    p.name == QLatin1String("gamma"));
   } else if (name == QLatin1String("power-area") || name == QLatin1String("power-steps")) {
     const bool steps = name == QLatin1String("power-steps");
     for (const auto& g : powerGrid(s, steps ? s.stepA : s.areaA, steps ? s.stepAlpha : s.areaAlpha))

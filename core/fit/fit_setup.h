@@ -11,7 +11,7 @@
 //  (eta_0 the run's LR at the end of its warmup, B grid scaled to the data's LR), and the best
 //  distinct reduced fits, each with (C, beta, gamma) in {(1, .5, .5), (2, .6, .6)}, start the
 //  full fit. The best reduced fit with (1, .5, .5) -- the reference's own initial point -- is also
-//  the centre of MPL's mild prior (fitter.h).
+//  the centre of MPL's mild prior (fitter.h), which by default acts on B, C, beta, gamma.
 #include <vector>
 
 #include "fit/law_solver.h"
@@ -30,6 +30,10 @@ void tightenBounds(const LossLaw& law, const std::vector<TrainingRun>& runs,
 struct StartPlan {
   std::vector<std::vector<double>> starts;  // full parameter vectors in law order
   std::vector<double> priorCentre;          // empty: the law has no data-seeded prior centre
+  // Parameters the prior's strength applies to unless set by name: MPL's loss-drop parameters
+  // B, C, beta, gamma, where the degenerate direction lies (L0, A, alpha are pinned by the
+  // power-law part; cross-validated in docs/laws-and-fitting.md §6.2).
+  std::vector<bool> priorByDefault;
 };
 
 // Fixed parameters keep their `base` values in every start.

@@ -75,9 +75,13 @@ Result<bool> setUpParameters(const LossLaw& law, const FitOptions& options, LawP
   return true;
 }
 
-// kappa per parameter: priorStrength, unless set by name.
-std::vector<double> priorStrengths(const LossLaw& law, const FitOptions& options) {
-  std::vector<double> kappa(law.parameterCount(), options.priorStrength);
+// kappa per parameter: priorStrength on the parameters the law's prior acts on by default, 0 on
+// the others, unless set by name.
+std::vector<double> priorStrengths(const LossLaw& law, const FitOptions& options,
+                                   const std::vector<bool>& byDefault) {
+  std::vector<double> kappa(law.parameterCount(), 0.0);
+  for (std::size_t j = 0; j < kappa.size() && j < byDefault.size(); ++j)
+    if (byDefault[j]) kappa[j] = options.priorStrength;
   for (const auto& [name, k] : options.priorStrengthFor) kappa[law.parameterIndex(name)] = k;
   return kappa;
 }
@@ -340,7 +344,7 @@ FitResult fitLaw(const LossLaw& law, const std::vector<FitRun>& runs, const FitO
     return fail(
         QStringLiteral("the reference procedure starts from its reduced-fit grid: it "
                        "cannot be combined with a single start"));
-  StartPlan plan{{base}, {}};
+  StartPlan plan{{base}, {}, {}};
   if (options.multiStart && anyFree) plan = startPoints(lp, training, base, callbacks.cancel);
   if (reference && plan.priorCentre.empty() && !cancelled(callbacks))
     return fail(
@@ -348,7 +352,7 @@ FitResult fitLaw(const LossLaw& law, const std::vector<FitRun>& runs, const FitO
                        "for the Multi-Power Law only, with some parameter free"));
   const std::vector<std::vector<double>>& starts = plan.starts;
   if (!plan.priorCentre.empty() && !reference) {
-    result.priorStrengths = priorStrengths(law, options);
+    result.priorStrengths = priorStrengths(law, options, plan.priorByDefault);
     const double scale = lp.huberDelta;  // the log-residual scale of the objective
     for (double kappa : result.priorStrengths)
       lp.priorWeight.push_back(kappa * double(lp.residualCount()) * scale * scale);

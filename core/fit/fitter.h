@@ -14,9 +14,10 @@
 //    worse. A Gaussian prior in log-parameter space centred on the data-seeded start (the
 //    reference procedure's own initial point) is added with weight kappa N delta^2 (N training
 //    residuals): moving one parameter by a factor e costs as much as shifting every residual by
-//    sqrt(kappa) delta. kappa = priorStrength (default 4, chosen by cross-validation over 35
-//    splits of the MPL curves; 0 gives the plain minimiser), or set per parameter with
-//    priorStrengthFor. The reported objective excludes the prior.
+//    sqrt(kappa) delta. kappa = priorStrength on the loss-drop parameters B, C, beta, gamma and 0
+//    on L0, A, alpha (default 8; both chosen by cross-validation over 35 splits of the MPL
+//    curves; 0 gives the plain minimiser); priorStrengthFor sets any parameter's kappa by name.
+//    The reported objective excludes the prior.
 //  * Uncertainty: covariance from the Jacobian at the optimum (Ceres DENSE_SVD, without the robust
 //    loss) scaled by s^2 = sum r^2 / (N - p), standard errors and correlations of free parameters.
 //  * Metrics per run on its raw observed points, averaged over train and over test runs. A test
@@ -66,7 +67,7 @@ struct FitOptions {
   std::vector<std::pair<QString, double>> fixed;    // held at this value
   QStringList fit;  // parameters fitted although the law holds them by default (e.g. "lambda")
   std::vector<std::pair<QString, std::pair<double, double>>> bounds;  // overrides [lower, upper]
-  double priorStrength = 4.0;  // kappa of the mild prior (laws with a data-seeded centre only)
+  double priorStrength = 8.0;  // kappa of the mild prior on MPL's B, C, beta, gamma (see above)
   std::vector<std::pair<QString, double>> priorStrengthFor;  // kappa of one parameter (overrides)
   int screenIterations = 12;  // per start, before keeping the best `refineStarts`
   int refineStarts = 3;

@@ -393,6 +393,7 @@ class TestCliFit : public QObject {
     QVERIFY2(test.value("mae").toDouble() < 0.00435,
              r.out.constData());  // the reference's 100M MAE
     QVERIFY(test.value("rmse").toDouble() < 0.00592);
+    QVERIFY(test.value("r2").toDouble() >= 0.9983 - 5e-5);
 
     // --method reference: the reference code's procedure lands on the published parameters.
     args << "--method"

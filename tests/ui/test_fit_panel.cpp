@@ -141,7 +141,7 @@ class TestFitPanel : public QObject {
              qPrintable(status->text()));
     const FitResult mild = fitWith("7.5");
     QVERIFY(!mild.priorCentre.empty());
-    QCOMPARE(mild.priorStrengths.front(), 7.5);
+    QCOMPARE(mild.priorStrengths[3], 7.5);  // B
     QVERIFY2(status->text().contains("prior penalty"), qPrintable(status->text()));
     QVERIFY(plain.objective <= mild.objective * (1 + 1e-6));
 

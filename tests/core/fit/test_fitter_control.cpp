@@ -148,7 +148,8 @@ class TestFitterControl : public QObject {
     QCOMPARE(fitLaw(*law, runs, infinite).status, FitStatus::Failed);
   }
 
-  // The prior's strength per parameter: kappa (default 4) unless set by name; the penalty is
+  // The prior's strength per parameter: kappa (default 8) on B, C, beta, gamma and 0 on L0, A,
+  // alpha unless set by name; the penalty is
   // sum_j 1/2 kappa_j N delta^2 (log p_j / centre_j)^2.
   void priorStrengthPerParameter() {
     const auto law = *createLossLaw(QStringLiteral("mpl"));
@@ -159,7 +160,7 @@ class TestFitterControl : public QObject {
       QVERIFY2(fit.status == FitStatus::Converged, qPrintable(fit.message));
       const bool isPinned = !options.priorStrengthFor.empty();
       const std::vector<double> expected = {
-          isPinned ? 1e6 : 4.0, 4, 4, isPinned ? 0.0 : 4.0, 4, 4, 4};
+          isPinned ? 1e6 : 0.0, 0, 0, isPinned ? 0.0 : 8.0, 8, 8, 8};
       QCOMPARE(fit.priorStrengths, expected);
       double n = 0;
       for (const RunFit& run : fit.runs)
