@@ -184,39 +184,41 @@ std::size_t LawProblem::residualCount() const {
   return n;
 }
 
-double LawProblem::objective(const std::vector<double>& params) const {
+namespace {
+
+// The data objective at `params` and, when `gradient` is given, its gradient; +inf when a
+// prediction (or derivative) is not finite.
+double dataObjective(const LawProblem& lp, const std::vector<double>& params,
+                     std::vector<double>* gradient) {
+  const std::size_t n = params.size();
+  if (gradient) gradient->assign(n, 0.0);
   double total = 0.0;
-  for (const Run& run : runs) {
-    std::vector<double> predicted(run.logLoss.size());
-    law->predict(*run.prepared, params.data(), predicted.data());
-    for (std::size_t i = 0; i < predicted.size(); ++i) {
-      if (!std::isfinite(predicted[i])) return std::numeric_limits<double>::infinity();
-      const double r = std::abs(run.logLoss[i] - std::log(std::max(predicted[i], kMinPrediction)));
-      total += !huber           ? 0.5 * r * r
-               : r < huberDelta ? 0.5 * r * r
-                                : huberDelta * (r - 0.5 * huberDelta);
+  for (const LawProblem::Run& run : lp.runs) {
+    RunEvaluation evaluation(*lp.law, run);
+    if (!evaluation.at(params.data(), gradient != nullptr))
+      return std::numeric_limits<double>::infinity();
+    for (std::size_t i = 0; i < run.logLoss.size(); ++i) {
+      const double r = evaluation.residual(i);
+      const bool linear = lp.huber && std::abs(r) >= lp.huberDelta;
+      total += linear ? lp.huberDelta * (std::abs(r) - 0.5 * lp.huberDelta) : 0.5 * r * r;
+      if (!gradient) continue;
+      const double slope = linear ? std::copysign(lp.huberDelta, r) : r;  // d term / d r
+      for (std::size_t j = 0; j < n; ++j)
+        (*gradient)[j] += slope * evaluation.derivative(i, int(j));
     }
   }
   return total;
 }
 
+}  // namespace
+
+double LawProblem::objective(const std::vector<double>& params) const {
+  return dataObjective(*this, params, nullptr);
+}
+
 double LawProblem::objective(const std::vector<double>& params,
                              std::vector<double>& gradient) const {
-  const std::size_t n = params.size();
-  gradient.assign(n, 0.0);
-  double total = 0.0;
-  for (const Run& run : runs) {
-    auto evaluation = RunEvaluation(*law, run);
-    if (!evaluation.at(params.data(), true)) return std::numeric_limits<double>::infinity();
-    for (std::size_t i = 0; i < run.logLoss.size(); ++i) {
-      const double r = evaluation.residual(i);
-      const bool linear = huber && std::abs(r) >= huberDelta;
-      total += linear ? huberDelta * (std::abs(r) - 0.5 * huberDelta) : 0.5 * r * r;
-      const double psi = linear ? std::copysign(huberDelta, r) : r;  // d objective / d r
-      for (std::size_t j = 0; j < n; ++j) gradient[j] += psi * evaluation.derivative(i, int(j));
-    }
-  }
-  return total;
+  return dataObjective(*this, params, &gradient);
 }
 
 bool LawProblem::hasPrior(std::size_t j) const {
