@@ -340,16 +340,16 @@ FitResult fitLaw(const LossLaw& law, const std::vector<FitRun>& runs, const FitO
   };
   const bool anyFree = std::find(lp.fixed.begin(), lp.fixed.end(), false) != lp.fixed.end();
   const bool reference = options.method == FitMethod::ReferenceAdamW;
-  if (reference && !options.multiStart)
-    return fail(
-        QStringLiteral("the reference procedure starts from its reduced-fit grid: it "
-                       "cannot be combined with a single start"));
-  StartPlan plan{{base}, {}, {}};
-  if (options.multiStart && anyFree) plan = startPoints(lp, training, base, callbacks.cancel);
-  if (reference && plan.priorCentre.empty() && !cancelled(callbacks))
+  if (reference && !hasReferenceStart(law.name()))
     return fail(
         QStringLiteral("the reference procedure (AdamW from the reduced fit) is defined "
-                       "for the Multi-Power Law only, with some parameter free"));
+                       "for the Multi-Power Law only"));
+  if (reference && !(options.multiStart && anyFree))
+    return fail(
+        QStringLiteral("the reference procedure starts from its reduced-fit grid: it cannot be "
+                       "combined with a single start or with every parameter fixed"));
+  StartPlan plan{{base}, {}, {}};
+  if (options.multiStart && anyFree) plan = startPoints(lp, training, base, callbacks.cancel);
   const std::vector<std::vector<double>>& starts = plan.starts;
   if (!plan.priorCentre.empty() && !reference) {
     result.priorStrengths = priorStrengths(law, options, plan.priorByDefault);
@@ -367,10 +367,16 @@ FitResult fitLaw(const LossLaw& law, const std::vector<FitRun>& runs, const FitO
   SolveOutcome best;
   if (reference) {
     result.starts = 1;
-    best = plan.priorCentre.empty()  // cancelled while seeding
-               ? SolveOutcome{base, lp.objective(base), 0, false, true, false, {}}
-               : referenceAdamW(lp, plan.priorCentre, callbacks.cancel,
-                                report(QStringLiteral("adamw"), 0, 1));
+    if (plan.priorCentre.empty()) {  // seeding cancelled, or no reduced fit was finite
+      best.params = base;
+      best.objective = std::numeric_limits<double>::infinity();
+      best.cancelled = cancelled(callbacks);
+      best.failed = !best.cancelled;
+      best.message = QStringLiteral("no starting point gives a finite prediction");
+    } else {
+      best = referenceAdamW(lp, plan.priorCentre, callbacks.cancel,
+                            report(QStringLiteral("adamw"), 0, 1));
+    }
   } else {
     best = multiStartSolve(lp, starts, base, options, callbacks, report);
     result.starts = static_cast<int>(starts.size());
