@@ -64,7 +64,8 @@ FitPanel::FitPanel(Workspace* workspace, FitController* controller, QWidget* par
   convention_->setToolTip(
       tr("mpl: paper (default) or reference (warmup in the loss drop, as the "
          "published parameters); momentum/cpt: reference or actual warmup"));
-  method_->addItems({tr("LRScope (multi-start, mild prior)"), tr("MPL reference code (AdamW)")});
+  method_->addItem(tr("LRScope (multi-start, mild prior)"), int(FitMethod::MultiStart));
+  method_->addItem(tr("MPL reference code (AdamW)"), int(FitMethod::ReferenceAdamW));
   method_->setToolTip(
       tr("mpl: LRScope's minimiser, or the reference code's procedure (AdamW from its reduced "
          "fit), which reproduces the published parameters (docs/laws-and-fitting.md §6)"));
@@ -130,7 +131,13 @@ FitPanel::FitPanel(Workspace* workspace, FitController* controller, QWidget* par
 void FitPanel::enableLawOptions() {
   const bool reference = hasReferenceStart(law_->currentText());
   method_->setEnabled(reference);
-  prior_->setEnabled(reference && method_->currentIndex() == 0);
+  prior_->setEnabled(reference && chosenMethod() == FitMethod::MultiStart);
+}
+
+FitMethod FitPanel::chosenMethod() const {
+  return hasReferenceStart(law_->currentText())
+             ? static_cast<FitMethod>(method_->currentData().toInt())
+             : FitMethod::MultiStart;
 }
 
 void FitPanel::refreshRuns() {
@@ -163,8 +170,7 @@ void FitPanel::startFit() {
   if (convention_->currentIndex() > 0)
     request.lawOptions.insert(QStringLiteral("convention"), convention_->currentText());
   request.options.priorStrength = prior_->value();
-  if (method_->isEnabled() && method_->currentIndex() == 1)
-    request.options.method = FitMethod::ReferenceAdamW;
+  request.options.method = chosenMethod();
   requestRunIds_.clear();
   QStringList problems;
   for (int row = 0; row < runs_->rowCount() && row < workspace_->runs().size(); ++row) {

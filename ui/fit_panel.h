@@ -31,6 +31,7 @@ class FitPanel : public QWidget {
  private:
   void refreshRuns();
   void enableLawOptions();
+  FitMethod chosenMethod() const;  // MultiStart where the law has no other
   void showResult(const FitResult& result);
 
   Workspace* workspace_;
