@@ -26,6 +26,11 @@ bool blank(std::string_view s) {
   return trimmed(s).empty();
 }
 
+// A wall time in seconds since the epoch; loggers that write milliseconds give values > 1e11.
+double epochSeconds(double t) {
+  return std::abs(t) > 1e11 ? t / 1000.0 : t;
+}
+
 }  // namespace
 
 TablePart::TablePart(const TablePlan& plan, const QString& path, qint64 expectedRows)
@@ -138,10 +143,8 @@ inline bool TablePart::storeRow() {
   }
   ++rows;
   double wall = kNoTime;
-  if (plan_.wallTimeColumn >= 0 && present_[static_cast<std::size_t>(plan_.wallTimeColumn)]) {
-    wall = numbers_[static_cast<std::size_t>(plan_.wallTimeColumn)];
-    if (std::abs(wall) > 1e11) wall /= 1000.0;
-  }
+  if (plan_.wallTimeColumn >= 0 && present_[static_cast<std::size_t>(plan_.wallTimeColumn)])
+    wall = epochSeconds(numbers_[static_cast<std::size_t>(plan_.wallTimeColumn)]);
   for (const ValueColumn& v : values_) {
     const auto c = static_cast<std::size_t>(v.column);
     if (!present_[c]) continue;
@@ -210,9 +213,8 @@ void TablePart::slowRow(std::string_view line, const LineReader& lines) {
   if (stepOk) ++rows;
   double wall = kNoTime;
   if (plan_.wallTimeColumn >= 0 &&
-      parseNumber(f_[static_cast<std::size_t>(plan_.wallTimeColumn)], wall) &&
-      std::abs(wall) > 1e11)
-    wall /= 1000.0;
+      parseNumber(f_[static_cast<std::size_t>(plan_.wallTimeColumn)], wall))
+    wall = epochSeconds(wall);
   RunBuilder* single = &builders_.front();
   if (plan_.runColumn >= 0)
     single = &runBuilder(trimmed(f_[static_cast<std::size_t>(plan_.runColumn)]));
