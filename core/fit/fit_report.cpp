@@ -25,11 +25,10 @@ QJsonObject matrixJson(const std::vector<ParameterEstimate>& params, const Eigen
   return {{"names", names}, {"matrix", rows}};
 }
 
-QJsonObject priorStrengthsJson(const LossLaw& law, const FitResult& result) {
-  QJsonObject kappa;
-  for (std::size_t j = 0; j < result.priorStrengths.size(); ++j)
-    kappa.insert(law.parameters()[j].name, result.priorStrengths[j]);
-  return kappa;
+QJsonObject byParameterName(const LossLaw& law, const std::vector<double>& values) {
+  QJsonObject named;
+  for (std::size_t j = 0; j < values.size(); ++j) named.insert(law.parameters()[j].name, values[j]);
+  return named;
 }
 
 Error at(const QString& source, const QString& path, const QString& problem) {
@@ -97,7 +96,10 @@ QJsonObject fitReportJson(const LossLaw& law, const FitResult& result, const Fit
                    {"delta", huber ? QJsonValue(options.huberDelta) : QJsonValue()},
                    {"value", number(result.objective)},
                    {"prior_strength", result.priorCentre.empty() ? 0.0 : options.priorStrength},
-                   {"prior_strengths", priorStrengthsJson(law, result)},
+                   {"prior_strengths", byParameterName(law, result.priorStrengths)},
+                   {"prior_centre", result.priorCentre.empty()
+                                        ? QJsonValue()
+                                        : QJsonValue(byParameterName(law, result.priorCentre))},
                    {"prior_penalty", number(result.priorPenalty)}}},
       {"runs", runs},
       {"summary",

@@ -8,7 +8,8 @@
 //                          "at_bound": null | "lower" | "upper"}, ...},
 //    "covariance": {"names": [...], "matrix": [[...]]}, "correlation": {...},
 //    "objective": {"kind": "huber" | "least-squares", "delta": .., "value": .., "prior_strength":
-//                  kappa, "prior_strengths": {NAME: kappa_j}, "prior_penalty": ..},
+//                  kappa, "prior_strengths": {NAME: kappa_j}, "prior_centre": {NAME: v} | null,
+//                  "prior_penalty": ..},
 //    "runs": [{"name", "source", "role": "train" | "test", "points", "fitted_points",
 //              "warmup_steps", "noise_std", "metrics": {"r2", "mae", "rmse", "prede", "worste"}}],
 //    "summary": {"train": {metrics}, "test": {metrics} | null},

@@ -394,6 +394,15 @@ class TestCliFit : public QObject {
              r.out.constData());  // the reference's 100M MAE
     QVERIFY(test.value("rmse").toDouble() < 0.00592);
     QVERIFY(test.value("r2").toDouble() >= 0.9983 - 5e-5);
+    // The report says what the prior was: its centre (the reference's initial point: C, beta,
+    // gamma = 1, .5, .5) and its strengths (kappa 8 on B, C, beta, gamma, none on L0, A, alpha).
+    const QJsonObject objective = readJson(dir_.filePath("mpl.json")).value("objective").toObject();
+    const QJsonObject centre = objective.value("prior_centre").toObject();
+    QCOMPARE(centre.value("C").toDouble(), 1.0);
+    QCOMPARE(centre.value("beta").toDouble(), 0.5);
+    QVERIFY(centre.value("B").toDouble() > 100);
+    QCOMPARE(objective.value("prior_strengths").toObject().value("gamma").toDouble(), 8.0);
+    QCOMPARE(objective.value("prior_strengths").toObject().value("L0").toDouble(), 0.0);
 
     // --method reference: the reference code's procedure lands on the published parameters.
     args << "--method"
@@ -402,6 +411,7 @@ class TestCliFit : public QObject {
     QVERIFY2(ref.exitCode == 0, ref.err.constData());
     const QJsonObject report = readJson(dir_.filePath("mpl.json"));
     QCOMPARE(report.value("method").toString(), QStringLiteral("reference"));
+    QVERIFY(report.value("objective").toObject().value("prior_centre").isNull());  // no prior
     const QJsonObject p = report.value("parameters").toObject();
     QVERIFY(closeTo(p.value("L0").toObject().value("value").toDouble(), 2.6514477, 2e-5));
     QVERIFY(closeTo(p.value("B").toObject().value("value").toDouble(), 437.9464276, 2e-5));

@@ -40,6 +40,7 @@ class TestFitReport : public QObject {
     QCOMPARE(json.value("status").toString(), QStringLiteral("converged"));
     QVERIFY(json.value("convention").isNull());
     QVERIFY(json.value("summary").toObject().value("test").isNull());
+    QVERIFY(json.value("objective").toObject().value("prior_centre").isNull());  // no prior here
     QCOMPARE(json.value("runs").toArray()[0].toObject().value("role").toString(),
              QStringLiteral("train"));
     const auto back = parseLawReport(QJsonDocument(json).toJson(), QStringLiteral("r.json"));
