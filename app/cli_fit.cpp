@@ -117,17 +117,21 @@ void printResult(const LossLaw& law, const FitResult& fit, const FitOptions& opt
     out() << "\n";
   }
   out() << "runs:\n  role   " << QStringLiteral("run").leftJustified(22)
-        << "points        R2       MAE      RMSE     PredE    WorstE    noise\n";
+        << "points        R2       MAE      RMSE     PredE    WorstE    noise  in band\n";
   for (const RunFit& run : fit.runs)
     out() << "  " << (run.role == FitRole::Train ? "train  " : "test   ")
           << run.name.leftJustified(22) << QString::number(run.observed.size()).leftJustified(8)
-          << metricsRow(run.metrics) << "  " << QString::number(run.noiseStd, 'f', 5) << "\n";
+          << metricsRow(run.metrics) << "  " << QString::number(run.noiseStd, 'f', 5) << "  "
+          << QString::number(100 * run.bandCoverage, 'f', 0) << "%\n";
   out() << "average:\n  train  " << QString().leftJustified(30) << metricsRow(fit.train) << "\n";
   if (fit.hasTest)
     out() << "  test   " << QString().leftJustified(30) << metricsRow(fit.test) << "\n";
   out() << "noise: the noise column is each run's noise floor (sd of its loss around a smooth "
            "curve);\n"
-           "  an RMSE near it means the law fits as well as the data allow\n";
+           "  an RMSE near it means the law fits as well as the data allow\n"
+           "in band: the share of a run's points inside the 95% prediction interval (parameter\n"
+           "  uncertainty plus the fit's residual scale); about 95% on training runs, far less\n"
+           "  where the law predicts a run worse than its error bars say\n";
   for (const QString& w : fit.warnings) out() << "warning: " << w << "\n";
   out().flush();
 }

@@ -45,7 +45,7 @@ FitPanel::FitPanel(Workspace* workspace, FitController* controller, QWidget* par
       cancel_(new QPushButton(tr("Cancel"))),
       status_(new QLabel),
       parameters_(new QTableWidget(0, 3)),
-      metrics_(new QTableWidget(0, 7)) {
+      metrics_(new QTableWidget(0, 8)) {
   law_->setObjectName(QStringLiteral("law"));
   convention_->setObjectName(QStringLiteral("convention"));
   method_->setObjectName(QStringLiteral("method"));
@@ -79,8 +79,12 @@ FitPanel::FitPanel(Workspace* workspace, FitController* controller, QWidget* par
          "(docs/laws-and-fitting.md §6)"));
   runs_->setHorizontalHeaderLabels({tr("Run"), tr("Role")});
   parameters_->setHorizontalHeaderLabels({tr("Parameter"), tr("Value"), tr("Std. error")});
-  metrics_->setHorizontalHeaderLabels(
-      {tr("Run"), tr("R²"), tr("MAE"), tr("RMSE"), tr("PredE"), tr("WorstE"), tr("Noise")});
+  metrics_->setHorizontalHeaderLabels({tr("Run"), tr("R²"), tr("MAE"), tr("RMSE"), tr("PredE"),
+                                       tr("WorstE"), tr("Noise"), tr("In band")});
+  metrics_->horizontalHeaderItem(7)->setToolTip(
+      tr("Share of the run's points inside the 95% prediction interval (parameter uncertainty "
+         "plus the fit's residual scale): about 95% on training runs; far less on a held-out "
+         "run means the law predicts it worse than the error bars say"));
   for (QTableWidget* t : {runs_, parameters_, metrics_}) {
     t->horizontalHeader()->setStretchLastSection(true);
     t->verticalHeader()->hide();
@@ -228,19 +232,23 @@ void FitPanel::showResult(const FitResult& result) {
         cell(std::isnan(p.standardError) ? QStringLiteral("–") : number(p.standardError, 3)));
   }
   metrics_->setRowCount(0);
-  auto addRow = [this](const QString& name, const Metrics& m, double noise) {
+  auto addRow = [this](const QString& name, const Metrics& m, double noise, double coverage) {
     const int row = metrics_->rowCount();
     metrics_->insertRow(row);
     const double values[] = {m.r2, m.mae, m.rmse, m.prede, m.worste, noise};
     metrics_->setItem(row, 0, cell(name));
     for (int c = 0; c < 6; ++c)
-      metrics_->setItem(row, c + 1, cell(std::isnan(values[c]) ? QString() : number(values[c], 4)));
+      metrics_->setItem(
+          row, c + 1, cell(std::isnan(values[c]) ? QString() : number(values[c], c == 0 ? 4 : 3)));
+    metrics_->setItem(
+        row, 7,
+        cell(std::isnan(coverage) ? QString() : QString::number(100 * coverage, 'f', 0) + '%'));
   };
   for (const RunFit& run : result.runs)
     addRow(run.name + (run.role == FitRole::Train ? tr(" (train)") : tr(" (test)")), run.metrics,
-           run.noiseStd);
-  addRow(tr("mean over train"), result.train, std::nan(""));
-  if (result.hasTest) addRow(tr("mean over test"), result.test, std::nan(""));
+           run.noiseStd, run.bandCoverage);
+  addRow(tr("mean over train"), result.train, std::nan(""), std::nan(""));
+  if (result.hasTest) addRow(tr("mean over test"), result.test, std::nan(""), std::nan(""));
   // Columns as wide as their numbers, so all five metrics show in the dock without scrolling.
   for (QTableWidget* t : {parameters_, metrics_}) {
     t->resizeColumnsToContents();

@@ -109,9 +109,9 @@ void MainWindow::showEvent(QShowEvent* event) {
   QMainWindow::showEvent(event);
   if (docksSized_) return;
   docksSized_ = true;
-  // Wide enough for the five metrics and the noise floor side by side.
+  // Wide enough for the five metrics, the noise floor and the band coverage side by side.
   if (auto* fitDock = findChild<QDockWidget*>(QStringLiteral("fitDock")))
-    resizeDocks({fitDock}, {std::clamp(width() / 3, 420, 560)}, Qt::Horizontal);
+    resizeDocks({fitDock}, {std::clamp(width() * 9 / 25, 440, 600)}, Qt::Horizontal);
 }
 
 void MainWindow::createDocks() {

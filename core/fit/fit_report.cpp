@@ -76,6 +76,7 @@ QJsonObject fitReportJson(const LossLaw& law, const FitResult& result, const Fit
                             {"fitted_points", double(run.fittedPoints)},
                             {"warmup_steps", double(run.warmupSteps)},
                             {"noise_std", number(run.noiseStd)},
+                            {"band_coverage", number(run.bandCoverage)},
                             {"metrics", metricsJson(run.metrics)}});
   QJsonArray warnings;
   for (const QString& w : result.warnings) warnings.append(w);
@@ -95,6 +96,7 @@ QJsonObject fitReportJson(const LossLaw& law, const FitResult& result, const Fit
        QJsonObject{{"kind", huber ? "huber" : "least-squares"},
                    {"delta", huber ? QJsonValue(options.huberDelta) : QJsonValue()},
                    {"value", number(result.objective)},
+                   {"residual_scale", number(result.residualScale)},
                    {"prior_strength", result.priorCentre.empty() ? 0.0 : options.priorStrength},
                    {"prior_strengths", byParameterName(law, result.priorStrengths)},
                    {"prior_centre", result.priorCentre.empty()

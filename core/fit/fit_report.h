@@ -7,11 +7,13 @@
 //    "parameters": {"L0": {"value": v, "stderr": s, "lower": .., "upper": .., "fixed": false,
 //                          "at_bound": null | "lower" | "upper"}, ...},
 //    "covariance": {"names": [...], "matrix": [[...]]}, "correlation": {...},
-//    "objective": {"kind": "huber" | "least-squares", "delta": .., "value": .., "prior_strength":
+//    "objective": {"kind": "huber" | "least-squares", "delta": .., "value": .., "residual_scale":
+//                  s (FitResult::residualScale), "prior_strength":
 //                  kappa, "prior_strengths": {NAME: kappa_j}, "prior_centre": {NAME: v} | null,
 //                  "prior_penalty": ..},
 //    "runs": [{"name", "source", "role": "train" | "test", "points", "fitted_points",
-//              "warmup_steps", "noise_std", "metrics": {"r2", "mae", "rmse", "prede", "worste"}}],
+//              "warmup_steps", "noise_std", "band_coverage" (RunFit::bandCoverage),
+//              "metrics": {"r2", "mae", "rmse", "prede", "worste"}}],
 //    "summary": {"train": {metrics}, "test": {metrics} | null},
 //    "starts": n, "iterations": n, "warnings": [...], "elapsed_seconds": t,
 //    "profile": {...} (with --profile, see profileJson)}

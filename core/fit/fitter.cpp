@@ -9,6 +9,7 @@
 #include "fit/fit_setup.h"
 #include "fit/law_solver.h"
 #include "fit/observations.h"
+#include "fit/prediction_band.h"
 #include "fit/reference_adamw.h"
 
 namespace lrscope {
@@ -179,6 +180,23 @@ void warnFarExtrapolation(FitResult& result) {
   }
 }
 
+// RunFit::bandCoverage.
+double bandCoverage(const LossLaw& law, const FitResult& result, const LawSchedule& schedule,
+                    const RunFit& fit) {
+  const double z = 1.96;
+  const auto band = predictionBand(law, result.values(), result.covariance, schedule, fit.steps, z);
+  if (result.covariance.rows() == 0 || !band || !std::isfinite(result.residualScale))
+    return std::numeric_limits<double>::quiet_NaN();
+  std::size_t inside = 0;
+  for (std::size_t i = 0; i < fit.observed.size(); ++i) {
+    const double law = (band->upper[i] - band->predicted[i]) / z;
+    const double residual = result.residualScale * band->predicted[i];
+    inside += std::abs(fit.observed[i] - band->predicted[i]) <=
+              z * std::sqrt(law * law + residual * residual);
+  }
+  return double(inside) / double(fit.observed.size());
+}
+
 void evaluateRuns(const LossLaw& law, const std::vector<FitRun>& runs,
                   const std::vector<std::size_t>& fitted, FitResult& result) {
   std::vector<Metrics> train, test;
@@ -200,6 +218,7 @@ void evaluateRuns(const LossLaw& law, const std::vector<FitRun>& runs,
     law.predict(*law.prepare(runs[r].schedule, fit.steps), values.data(), fit.predicted.data());
     fit.metrics = computeMetrics(fit.observed, fit.predicted);
     fit.noiseStd = estimateNoise(fit.observed);
+    fit.bandCoverage = bandCoverage(law, result, runs[r].schedule, fit);
     if (!std::isfinite(fit.metrics.mae))
       result.warnings << QStringLiteral("run '%1': the prediction is not finite").arg(fit.name);
     (fit.role == FitRole::Train ? train : test).push_back(fit.metrics);
@@ -382,6 +401,7 @@ FitResult fitLaw(const LossLaw& law, const std::vector<FitRun>& runs, const FitO
     result.starts = static_cast<int>(starts.size());
   }
   result.objective = lp.objective(best.params);
+  result.residualScale = lp.residualScale(best.params);
   result.priorPenalty = lp.penalty(best.params);
   result.iterations = best.iterations;
   finishParameters(law, lp, best.params, result);

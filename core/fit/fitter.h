@@ -32,6 +32,7 @@
 #include <QString>
 #include <QStringList>
 #include <functional>
+#include <limits>
 #include <vector>
 
 #include "common/progress.h"
@@ -99,6 +100,13 @@ struct RunFit {
   FitRole role = FitRole::Train;
   std::size_t fittedPoints = 0;  // residuals used in the fit (after binning; 0 for test runs)
   double noiseStd = 0.0;         // estimated noise floor of the observed loss
+  // Share of the observed points inside the 95% prediction interval
+  //   predicted +- 1.96 sqrt(J Cov J^T + (s predicted)^2)
+  // (the law's band from the parameter covariance, prediction_band.h, widened by the fit's
+  // residual scale s, FitResult::residualScale): about 0.95 on the training runs by construction,
+  // well below it on a held-out run the law predicts worse than it fits: an honest check of the
+  // error bars. NaN without a covariance.
+  double bandCoverage = std::numeric_limits<double>::quiet_NaN();
   Metrics metrics;
   std::vector<std::int64_t> steps;  // raw observed points
   std::vector<double> observed, predicted;
@@ -114,6 +122,7 @@ struct FitResult {
   Eigen::MatrixXd covariance;       // all parameters (zero rows/columns for fixed ones)
   Eigen::MatrixXd correlation;      // NaN where undefined
   double objective = 0.0;           // at the returned parameters, over the training residuals
+  double residualScale = 0.0;       // s of the training log residuals (LawProblem::residualScale)
   double priorPenalty = 0.0;        // the prior's term at the returned parameters (0 without prior)
   std::vector<double> priorCentre;  // empty when no prior was used
   std::vector<double> priorStrengths;  // kappa per parameter (0: no prior on it)

@@ -403,6 +403,10 @@ class TestCliFit : public QObject {
     QVERIFY(centre.value("B").toDouble() > 100);
     QCOMPARE(objective.value("prior_strengths").toObject().value("gamma").toDouble(), 8.0);
     QCOMPARE(objective.value("prior_strengths").toObject().value("L0").toDouble(), 0.0);
+    QVERIFY(objective.value("residual_scale").toDouble() > 0);
+    for (const QJsonValue& run : readJson(dir_.filePath("mpl.json")).value("runs").toArray())
+      QVERIFY(run.toObject().value("band_coverage").toDouble() > 0);
+    QVERIFY(r.out.contains("in band"));
 
     // --method reference: the reference code's procedure lands on the published parameters.
     args << "--method"

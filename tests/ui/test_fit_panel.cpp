@@ -62,12 +62,19 @@ class TestFitPanel : public QObject {
     QCOMPARE(metrics->rowCount(), 4 + 2);                        // four runs, train and test means
     QVERIFY(tableNumber(metrics, "mean over test", 1) > 0.99);   // R2 of the held-out wsd run
     QVERIFY(tableNumber(metrics, "mean over test", 4) < 0.005);  // PredE
-    // All five metrics in view without scrolling (columns sized to their numbers, the dock a
-    // third of the window).
-    QVERIFY2(metrics->columnViewportPosition(5) + metrics->columnWidth(5) <=
+    // The demo's law is the fitted one, so the 95% prediction interval ("In band") holds about
+    // 95% of each run's points.
+    for (int row = 0; row < 4; ++row) {
+      QString inBand = metrics->item(row, 7)->text();
+      QVERIFY2(inBand.endsWith('%') && inBand.chopped(1).toDouble() >= 85, qPrintable(inBand));
+    }
+    // Every column (the five metrics, the noise floor, the band coverage) in view without
+    // scrolling: columns sized to their numbers, the dock about a third of the window.
+    const int last = metrics->columnCount() - 1;
+    QVERIFY2(metrics->columnViewportPosition(last) + metrics->columnWidth(last) <=
                  metrics->viewport()->width(),
-             qPrintable(QStringLiteral("WorstE ends at %1 of %2 px")
-                            .arg(metrics->columnViewportPosition(5) + metrics->columnWidth(5))
+             qPrintable(QStringLiteral("the last column ends at %1 of %2 px")
+                            .arg(metrics->columnViewportPosition(last) + metrics->columnWidth(last))
                             .arg(metrics->viewport()->width())));
 
     QCOMPARE(window.workspace()->predictions().size(), 4);

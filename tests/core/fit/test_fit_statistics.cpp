@@ -165,6 +165,40 @@ class TestFitStatistics : public QObject {
         qPrintable(QStringLiteral("spread %1, reported %2").arg(std::sqrt(spread)).arg(reported)));
   }
 
+  // The residual scale estimates the noise of a correct law (sd of log loss, closed form: the
+  // generating sigma), and the 95% prediction interval then holds about 95% of the points: of the
+  // training run and of a fresh run from the same law, but few of a run whose L0 is 5 % higher.
+  void predictionIntervalCoversNoiseOfACorrectLaw() {
+    const PowerLawArea law;
+    const double sigma = 2e-3;
+    const auto schedule = constantSchedule(5000, 1e-3);
+    std::vector<std::int64_t> steps;
+    for (int s = 24; s < 5000; s += 25) steps.push_back(s);
+    std::mt19937 random(5);
+    std::normal_distribution<double> gauss(0.0, sigma);
+    auto noisyRun = [&](const char* name, FitRole role, double l0) {
+      FitRun run{QLatin1String(name),
+                 role,
+                 schedule,
+                 steps,
+                 law.predictAt(schedule, steps, {l0, 1.5, 0.5}).value(),
+                 {}};
+      for (double& y : run.loss) y *= std::exp(gauss(random));
+      return run;
+    };
+    const FitResult fit = fitLaw(
+        law, {noisyRun("train", FitRole::Train, 2.0), noisyRun("same law", FitRole::Test, 2.0),
+              noisyRun("L0 + 5%", FitRole::Test, 2.1)});
+    QVERIFY(fit.status == FitStatus::Converged);
+    QVERIFY2(closeTo(fit.residualScale, sigma, 0.15),
+             qPrintable(QString::number(fit.residualScale)));
+    const double train = fit.runs[0].bandCoverage, same = fit.runs[1].bandCoverage,
+                 shifted = fit.runs[2].bandCoverage;
+    QVERIFY2(train >= 0.90 && train <= 0.995, qPrintable(QString::number(train)));  // 200 points
+    QVERIFY2(same >= 0.88 && same <= 1.0, qPrintable(QString::number(same)));
+    QVERIFY2(shifted < 0.1, qPrintable(QString::number(shifted)));
+  }
+
   void predictionBandFromCovariance() {
     const PowerLawArea law;
     const std::vector<double> p = {2.0, 1.5, 0.5};
