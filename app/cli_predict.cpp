@@ -1,4 +1,6 @@
 // lrscope predict --report report.json --schedule S.json|S.csv [--steps ...] [-o pred.csv]
+#include <cmath>
+
 #include "cli.h"
 #include "cli_law_input.h"
 #include "common/number_format.h"
@@ -11,12 +13,16 @@ namespace {
 
 const char* kPredictUsage =
     "usage: lrscope predict --report report.json --schedule S.json|S.csv [--steps LIST]\n"
-    "                       [--warmup-steps W] [-o pred.csv]\n"
+    "                       [--warmup-steps W] [--band observed|curve] [-o pred.csv]\n"
     "  report.json  written by `lrscope fit`, or by hand: {\"law\": \"mpl\", \"convention\":\n"
     "               \"reference\", \"parameters\": {\"L0\": 2.65, \"A\": 0.60, ...}}\n"
     "  S.json       a schedule file (`lrscope schedule make`); S.csv: a log with an lr column\n"
     "  --steps LIST comma-separated steps or FIRST:LAST[:EVERY] ranges (default: every step)\n"
-    "  output: step,lr,predicted (+ lower,upper: a 95% band when the report has a covariance)\n";
+    "  --band       observed (default when the report has a residual scale): the 95% interval\n"
+    "               of an observed loss, parameter uncertainty plus the fit's residual scale;\n"
+    "               curve: the 95% confidence band of the law's curve alone\n"
+    "  output: step,lr,predicted (+ lower,upper when the report has a covariance or a residual\n"
+    "          scale; a report written by hand has neither)\n";
 
 // "10,20,100:200:50" -> 10, 20, 100, 150, 200; errors name the bad item.
 Result<std::vector<std::int64_t>> parseSteps(const QString& text, std::int64_t size) {
@@ -48,7 +54,7 @@ Result<std::vector<std::int64_t>> parseSteps(const QString& text, std::int64_t s
 }  // namespace
 
 int runPredict(const QStringList& args) {
-  QString reportPath, schedulePath, stepsText, output;
+  QString reportPath, schedulePath, stepsText, output, bandKind;
   std::int64_t warmup = -1;
   for (qsizetype i = 0; i < args.size(); ++i) {
     const QString& a = args[i];
@@ -67,6 +73,10 @@ int runPredict(const QStringList& args) {
       warmup = args[++i].toLongLong(&ok);
       if (!ok || warmup < 0)
         return fail(QStringLiteral("--warmup-steps: '%1' is not a step count").arg(args[i]), 2);
+    } else if (a == QLatin1String("--band") && hasValue) {
+      bandKind = args[++i];
+      if (bandKind != QLatin1String("observed") && bandKind != QLatin1String("curve"))
+        return fail(QStringLiteral("--band: '%1' is not observed or curve").arg(bandKind), 2);
     } else if (a == QLatin1String("-o") && hasValue) {
       output = args[++i];
     } else {
@@ -93,10 +103,20 @@ int runPredict(const QStringList& args) {
     if (!parsed) return fail(parsed.error(), 2);
     steps = std::move(parsed).value();
   }
-  const auto band =
-      predictionBand(*report->law, report->values, report->covariance, *schedule, steps);
+  const bool hasScale = std::isfinite(report->residualScale);
+  if (bandKind == QLatin1String("observed") && !hasScale)
+    return fail(QStringLiteral("%1: --band observed needs the fit's residual scale "
+                               "(objective.residual_scale), which this report does not have")
+                    .arg(reportPath));
+  const bool observed = bandKind.isEmpty() ? hasScale : bandKind == QLatin1String("observed");
+  const auto band = predictionBand(*report->law, report->values, report->covariance, *schedule,
+                                   steps, 1.96, observed ? report->residualScale : 0.0);
   if (!band) return fail(band.error());
-  const bool withBand = report->covariance.rows() > 0;
+  const bool withBand = report->covariance.rows() > 0 || observed;
+  if (withBand)
+    err() << (observed ? "lrscope: lower,upper: the 95% interval of an observed loss (parameter "
+                         "uncertainty and the fit's residual scale)\n"
+                       : "lrscope: lower,upper: the 95% confidence band of the law's curve\n");
   QByteArray csv = withBand ? "step,lr,predicted,lower,upper\n" : "step,lr,predicted\n";
   for (std::size_t i = 0; i < steps.size(); ++i) {
     QString line = QString::number(steps[i]) + QLatin1Char(',') +

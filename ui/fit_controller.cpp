@@ -18,7 +18,7 @@ std::vector<RunPrediction> predictAll(const LossLaw& law, const std::vector<FitR
   std::vector<RunPrediction> out;
   for (const FitRun& run : runs) {
     Result<std::vector<double>> loss = law.predictAt(run.schedule, run.steps, parameters);
-    out.push_back({run.steps, loss ? std::move(loss).value() : std::vector<double>()});
+    out.push_back({run.steps, loss ? std::move(loss).value() : std::vector<double>(), {}, {}});
   }
   return out;
 }

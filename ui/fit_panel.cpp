@@ -256,7 +256,8 @@ void FitPanel::showResult(const FitResult& result) {
   }
   QHash<int, RunPrediction> byId;
   for (std::size_t i = 0; i < result.runs.size() && i < requestRunIds_.size(); ++i)
-    byId.insert(requestRunIds_[i], {result.runs[i].steps, result.runs[i].predicted});
+    byId.insert(requestRunIds_[i], {result.runs[i].steps, result.runs[i].predicted,
+                                    result.runs[i].lower, result.runs[i].upper});
   workspace_->setPredictions(std::move(byId));
 }
 

@@ -12,6 +12,8 @@ LossPlotView::LossPlotView(Workspace* workspace, QWidget* parent)
       workspace_(workspace) {
   connect(workspace_, &Workspace::runsChanged, this, &LossPlotView::refresh);
   connect(workspace_, &Workspace::predictionsChanged, this, &LossPlotView::refreshPredictions);
+  plot_->addLayer(QStringLiteral("bands"), plot_->layer(QStringLiteral("main")),
+                  QCustomPlot::limBelow);
   refresh();
 }
 
@@ -44,8 +46,25 @@ void LossPlotView::refreshPredictions() {
   for (const RunEntry& entry : workspace_->runs()) {
     const auto it = workspace_->predictions().constFind(entry.id);
     if (!entry.visible || it == workspace_->predictions().constEnd() || it->loss.empty()) continue;
+    const bool band = it->lower.size() == it->steps.size() && it->upper.size() == it->steps.size();
+    if (band) {
+      QCPGraph* lower = plot_->addGraph();
+      QCPGraph* upper = plot_->addGraph();
+      for (QCPGraph* edge : {lower, upper}) {
+        edge->setLayer(QStringLiteral("bands"));
+        edge->setPen(Qt::NoPen);
+        edge->removeFromLegend();
+        predictionGraphs_ << edge;
+      }
+      setSeriesData(lower, it->steps, it->lower);
+      setSeriesData(upper, it->steps, it->upper);
+      QColor fill = entry.color;
+      fill.setAlpha(45);
+      upper->setBrush(fill);
+      upper->setChannelFillGraph(lower);
+    }
     QCPGraph* graph = plot_->addGraph();
-    graph->setName(entry.run.name + tr(" · predicted"));
+    graph->setName(entry.run.name + (band ? tr(" · predicted, 95% band") : tr(" · predicted")));
     graph->setPen(QPen(entry.color.darker(150), 2.5, Qt::DotLine));
     setSeriesData(graph, it->steps, it->loss);
     predictionGraphs_ << graph;

@@ -1,7 +1,9 @@
 #pragma once
 // LossPlotView: the loss plot. Draws every loss-like series ("loss", "val/loss", "train_loss", ...)
 // of the visible runs in the run's colour; NaN points are gaps; a law's predicted curve of a run is
-// drawn dotted in a darker shade and redrawn as a fit progresses. Drag/zoom, legend, log-y toggle.
+// drawn dotted in a darker shade and redrawn as a fit progresses, and once the fit has finished
+// its 95% prediction interval is a translucent band beneath the curves. Drag/zoom, legend, log-y
+// toggle.
 #include "step_plot_view.h"
 
 class QCPGraph;
@@ -23,7 +25,7 @@ class LossPlotView : public StepPlotView {
   void refreshPredictions();
 
   Workspace* workspace_;
-  QList<QCPGraph*> predictionGraphs_;
+  QList<QCPGraph*> predictionGraphs_;  // predicted curves and their bands' edges
 };
 
 }  // namespace lrscope::ui

@@ -27,10 +27,12 @@ struct RunEntry {
   std::optional<Schedule> schedule;  // attached schedule (the per-step LR for fitting)
 };
 
-// A law's predicted loss for one run (from the last or the running fit).
+// A law's predicted loss for one run (from the last or the running fit), with the 95% prediction
+// interval of the finished fit (RunFit::lower, upper; empty while the solver runs).
 struct RunPrediction {
   std::vector<std::int64_t> steps;
   std::vector<double> loss;
+  std::vector<double> lower, upper;
 };
 
 class Workspace : public QObject {

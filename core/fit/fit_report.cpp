@@ -184,6 +184,11 @@ Result<LawReport> parseLawReport(const QByteArray& json, const QString& source) 
   } else if (!covariance.isUndefined() && !covariance.isNull()) {
     return at(source, "$.covariance", QStringLiteral("expected an object"));
   }
+  const QJsonValue scale = root.value("objective").toObject().value("residual_scale");
+  if (scale.isDouble() && std::isfinite(scale.toDouble()) && scale.toDouble() >= 0)
+    report.residualScale = scale.toDouble();
+  else if (!scale.isUndefined() && !scale.isNull())
+    return at(source, "$.objective.residual_scale", QStringLiteral("expected a number >= 0"));
   return report;
 }
 

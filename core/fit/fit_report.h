@@ -23,6 +23,7 @@
 #include <Eigen/Core>
 #include <QByteArray>
 #include <QJsonObject>
+#include <limits>
 #include <memory>
 
 #include "common/result.h"
@@ -42,6 +43,7 @@ struct LawReport {
   std::shared_ptr<const LossLaw> law;
   std::vector<double> values;  // in law order
   Eigen::MatrixXd covariance;  // empty when the report has none
+  double residualScale = std::numeric_limits<double>::quiet_NaN();  // objective.residual_scale
 };
 
 // Errors name `source` and the JSON path of the problem.

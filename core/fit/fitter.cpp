@@ -180,21 +180,19 @@ void warnFarExtrapolation(FitResult& result) {
   }
 }
 
-// RunFit::bandCoverage.
-double bandCoverage(const LossLaw& law, const FitResult& result, const LawSchedule& schedule,
-                    const RunFit& fit) {
-  const double z = 1.96;
-  const auto band = predictionBand(law, result.values(), result.covariance, schedule, fit.steps, z);
-  if (result.covariance.rows() == 0 || !band || !std::isfinite(result.residualScale))
-    return std::numeric_limits<double>::quiet_NaN();
+// RunFit::lower, upper and bandCoverage.
+void predictionInterval(const LossLaw& law, const FitResult& result, const LawSchedule& schedule,
+                        RunFit& fit) {
+  if (result.covariance.rows() == 0 || !std::isfinite(result.residualScale)) return;
+  auto band = predictionBand(law, result.values(), result.covariance, schedule, fit.steps, 1.96,
+                             result.residualScale);
+  if (!band) return;
+  fit.lower = std::move(band->lower);
+  fit.upper = std::move(band->upper);
   std::size_t inside = 0;
-  for (std::size_t i = 0; i < fit.observed.size(); ++i) {
-    const double law = (band->upper[i] - band->predicted[i]) / z;
-    const double residual = result.residualScale * band->predicted[i];
-    inside += std::abs(fit.observed[i] - band->predicted[i]) <=
-              z * std::sqrt(law * law + residual * residual);
-  }
-  return double(inside) / double(fit.observed.size());
+  for (std::size_t i = 0; i < fit.observed.size(); ++i)
+    inside += fit.observed[i] >= fit.lower[i] && fit.observed[i] <= fit.upper[i];
+  fit.bandCoverage = double(inside) / double(fit.observed.size());
 }
 
 void evaluateRuns(const LossLaw& law, const std::vector<FitRun>& runs,
@@ -218,7 +216,7 @@ void evaluateRuns(const LossLaw& law, const std::vector<FitRun>& runs,
     law.predict(*law.prepare(runs[r].schedule, fit.steps), values.data(), fit.predicted.data());
     fit.metrics = computeMetrics(fit.observed, fit.predicted);
     fit.noiseStd = estimateNoise(fit.observed);
-    fit.bandCoverage = bandCoverage(law, result, runs[r].schedule, fit);
+    predictionInterval(law, result, runs[r].schedule, fit);
     if (!std::isfinite(fit.metrics.mae))
       result.warnings << QStringLiteral("run '%1': the prediction is not finite").arg(fit.name);
     (fit.role == FitRole::Train ? train : test).push_back(fit.metrics);

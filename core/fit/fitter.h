@@ -100,12 +100,12 @@ struct RunFit {
   FitRole role = FitRole::Train;
   std::size_t fittedPoints = 0;  // residuals used in the fit (after binning; 0 for test runs)
   double noiseStd = 0.0;         // estimated noise floor of the observed loss
-  // Share of the observed points inside the 95% prediction interval
-  //   predicted +- 1.96 sqrt(J Cov J^T + (s predicted)^2)
-  // (the law's band from the parameter covariance, prediction_band.h, widened by the fit's
-  // residual scale s, FitResult::residualScale): about 0.95 on the training runs by construction,
-  // well below it on a held-out run the law predicts worse than it fits: an honest check of the
-  // error bars. NaN without a covariance.
+  // The 95% prediction interval of each observed loss, predicted +- 1.96 sqrt(J Cov J^T +
+  // (s predicted)^2) (prediction_band.h, s = FitResult::residualScale); empty without a
+  // covariance. bandCoverage is the share of the observed points inside it: about 0.95 on the
+  // training runs by construction, well below it on a held-out run the law predicts worse than
+  // it fits (an honest check of the error bars); NaN without a covariance.
+  std::vector<double> lower, upper;
   double bandCoverage = std::numeric_limits<double>::quiet_NaN();
   Metrics metrics;
   std::vector<std::int64_t> steps;  // raw observed points

@@ -153,6 +153,7 @@ class TestCliFit : public QObject {
             .value()[0];
     QVERIFY(closeTo(first[2].toDouble(), expected, 1e-3));
     QVERIFY(first[3].toDouble() < first[2].toDouble() && first[2].toDouble() < first[4].toDouble());
+    QVERIFY(p.err.contains("interval of an observed loss"));
   }
 
   // --profile L0: the table on stdout and the report's "profile", lowest at the true L0 of the
@@ -198,6 +199,21 @@ class TestCliFit : public QObject {
             .predictAt({std::make_shared<PerStepLr>(schedule(2)), 200}, {3999}, kTruth)
             .value()[0];
     QVERIFY(closeTo(lines[1].split(',')[2].toDouble(), expected, 1e-12));
+
+    // With a residual scale s but no covariance the interval of an observed loss is the scatter
+    // alone: predicted +- 1.96 s predicted; --band curve then has nothing to show.
+    const QString scaled = writeFile(dir_, "scaled.json", R"({"law": "mpl", "convention": "paper",
+      "parameters": {"L0": 2.5, "A": 0.6, "alpha": 0.45, "B": 450, "C": 2.0, "beta": 0.6,
+                     "gamma": 0.65}, "objective": {"residual_scale": 0.01}})");
+    const auto band =
+        runLrscope({"predict", "--report", scaled, "--schedule", twoStage_, "--steps", "3999"});
+    QVERIFY2(band.exitCode == 0, band.err.constData());
+    const QList<QByteArray> row = band.out.trimmed().split('\n')[1].split(',');
+    QVERIFY(closeTo(row[3].toDouble(), expected * (1 - 1.96 * 0.01), 1e-12));
+    QVERIFY(closeTo(row[4].toDouble(), expected * (1 + 1.96 * 0.01), 1e-12));
+    const auto curve = runLrscope({"predict", "--report", scaled, "--schedule", twoStage_,
+                                   "--steps", "3999", "--band", "curve"});
+    QCOMPARE(curve.out.trimmed().split('\n').front(), QByteArray("step,lr,predicted"));
   }
 
   void badInputIsRejectedClearly_data() {
@@ -248,6 +264,15 @@ class TestCliFit : public QObject {
     QTest::newRow("predict step past end")
         << QStringList{"predict", "--report", "@hand", "--schedule", "@cos", "--steps", "4000"} << 2
         << "past the schedule's last step 3999";
+    QTest::newRow("predict bad band")
+        << QStringList{"predict", "--report", "@hand", "--schedule", "@cos", "--band", "wide"} << 2
+        << "--band: 'wide' is not observed or curve";
+    QTest::newRow("predict observed band without residual scale")
+        << QStringList{"predict", "--report", "@hand", "--schedule", "@cos", "--band", "observed"}
+        << 1 << "does not have";
+    QTest::newRow("report bad residual scale")
+        << QStringList{"predict", "--report", "@badscale", "--schedule", "@cos"} << 1
+        << "$.objective.residual_scale: expected a number >= 0";
     QTest::newRow("report not json")
         << QStringList{"predict", "--report", "@garbage", "--schedule", "@cos"} << 1
         << "invalid JSON";
@@ -309,6 +334,10 @@ class TestCliFit : public QObject {
              dir_, "n.json",
              R"({"law":"mpl","parameters":{"L0":2.5,"A":"x","alpha":0.45,"B":450,"C":2,"beta":0.6,"gamma":1}})")},
         {"@nolaw", writeFile(dir_, "l.json", R"({"law":"mpx","parameters":{}})")},
+        {"@badscale",
+         writeFile(
+             dir_, "s.json",
+             R"({"law":"mpl","parameters":{"L0":2.5,"A":0.6,"alpha":0.45,"B":450,"C":2,"beta":0.6,"gamma":1},"objective":{"residual_scale":-1}})")},
         {"@lronly", writeFile(dir_, "lronly.csv", "step,lr\n0,0.1\n1,0.1\n")},
         {"@folder", dir_.filePath("folder.png")}};
     QDir(dir_.path()).mkpath("folder.png");

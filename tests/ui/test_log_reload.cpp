@@ -76,7 +76,7 @@ class TestLogReload : public QObject {
     const int id = window.workspace()->runs()[0].id;
     const QColor colour = window.workspace()->runs()[0].color;
     window.workspace()->setRunVisible(0, false);
-    window.workspace()->setPredictions({{id, {{0, 99}, {3.0, 2.9}}}});
+    window.workspace()->setPredictions({{id, {{0, 99}, {3.0, 2.9}, {}, {}}}});
 
     QVERIFY(!checkOnce(window));  // nothing changed: nothing read
 

@@ -48,6 +48,8 @@ class TestFitReport : public QObject {
     QCOMPARE(back->law->name(), QStringLiteral("power-area"));
     QCOMPARE(back->values, fit.values());
     QVERIFY(back->covariance.isApprox(fit.covariance));
+    QVERIFY(fit.residualScale > 0);
+    QCOMPARE(back->residualScale, fit.residualScale);
 
     const auto mpl = parseLawReport(R"({"law": "mpl", "convention": "reference", "parameters":
         {"L0": 2.65, "A": 0.6, "alpha": 0.45, "B": 438, "C": 2.1, "beta": {"value": 0.6},

@@ -210,14 +210,18 @@ class TestFitStatistics : public QObject {
     const auto band = predictionBand(law, p, cov, schedule, {0, 99}, 2.0, 0.01);
     QVERIFY(band.ok());
     for (int i = 0; i < 2; ++i) {
-      const double x = std::pow((i == 0 ? 1 : 100) * 1e-2, -0.5);         // d loss / d A
-      const double variance = 1e-4 + x * x * 4e-4 - 2 * x * 1e-4 + 1e-4;  // + noise^2
+      const double x = std::pow((i == 0 ? 1 : 100) * 1e-2, -0.5);  // d loss / d A
+      const double scatter = 0.01 * (2.0 + 1.5 * x);               // s * prediction
+      const double variance = 1e-4 + x * x * 4e-4 - 2 * x * 1e-4 + scatter * scatter;
       QVERIFY(closeTo(band->upper[i] - band->predicted[i], 2 * std::sqrt(variance), 1e-12));
       QVERIFY(closeTo(band->predicted[i] - band->lower[i], 2 * std::sqrt(variance), 1e-12));
     }
     const auto none = predictionBand(law, p, {}, schedule, {5});
     QVERIFY(none.ok());
     QCOMPARE(none->lower[0], none->predicted[0]);
+    const auto scatterOnly = predictionBand(law, p, {}, schedule, {5}, 2.0, 0.01);
+    QVERIFY(closeTo(scatterOnly->upper[0] - scatterOnly->predicted[0],
+                    2 * 0.01 * scatterOnly->predicted[0], 1e-12));
     QVERIFY(!predictionBand(law, p, cov, schedule, {100}).ok());  // outside the schedule
   }
 };
