@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "fit/prediction_band.h"
 #include "plot_style.h"
 
 namespace lrscope::ui {
@@ -66,9 +67,28 @@ QString titleText(const LossLaw& law, const FitResult& fit) {
   return text;
 }
 
+// A run's 95% prediction interval (RunFit::lower, upper) as a translucent band.
+void drawBand(QCustomPlot* plot, QCPAxisRect* lossRect, const std::vector<std::int64_t>& steps,
+              const PredictionBand& band, const QColor& color) {
+  QCPGraph* lower =
+      plot->addGraph(lossRect->axis(QCPAxis::atBottom), lossRect->axis(QCPAxis::atLeft));
+  QCPGraph* upper =
+      plot->addGraph(lossRect->axis(QCPAxis::atBottom), lossRect->axis(QCPAxis::atLeft));
+  for (QCPGraph* edge : {lower, upper}) {
+    edge->setPen(Qt::NoPen);
+    edge->removeFromLegend();
+  }
+  setSeriesData(lower, steps, band.lower);
+  setSeriesData(upper, steps, band.upper);
+  QColor fill = color;
+  fill.setAlpha(50);
+  upper->setBrush(fill);
+  upper->setChannelFillGraph(lower);
+}
+
 void drawRun(QCustomPlot* plot, QCPAxisRect* lossRect, QCPAxisRect* lrRect, const Scale& s,
-             const LossLaw& law, const std::vector<double>& values, const RunFit& run,
-             const FitRun* input, const QColor& color) {
+             const LossLaw& law, const FitResult& fit, const RunFit& run, const FitRun* input,
+             const QColor& color) {
   QCPAxis* x = lossRect->axis(QCPAxis::atBottom);
   QCPAxis* y = lossRect->axis(QCPAxis::atLeft);
   QCPGraph* observed = plot->addGraph(x, y);
@@ -83,6 +103,19 @@ void drawRun(QCustomPlot* plot, QCPAxisRect* lossRect, QCPAxisRect* lrRect, cons
   }
   setSeriesData(observed, run.steps, run.observed);
 
+  std::vector<std::int64_t> steps = run.steps;
+  PredictionBand band{run.predicted, run.lower, run.upper};
+  const bool withBand = !run.lower.empty();  // the fit has a covariance and a residual scale
+  if (input) {
+    std::vector<std::int64_t> dense = predictionSteps(run);
+    if (auto denser = predictionBand(law, fit.values(), fit.covariance, input->schedule, dense,
+                                     1.96, withBand ? fit.residualScale : 0.0)) {
+      steps = std::move(dense);
+      band = std::move(denser).value();
+    }
+  }
+  if (withBand) drawBand(plot, lossRect, steps, band, color);
+
   QCPGraph* predicted = plot->addGraph(x, y);
   const bool test = run.role == FitRole::Test;
   predicted->setName(QStringLiteral("%1 (%2)").arg(
@@ -90,16 +123,7 @@ void drawRun(QCustomPlot* plot, QCPAxisRect* lossRect, QCPAxisRect* lrRect, cons
   QPen pen(color.darker(130), 2.4 * s.f, test ? Qt::DashLine : Qt::SolidLine);
   pen.setCapStyle(Qt::FlatCap);
   predicted->setPen(pen);
-  std::vector<std::int64_t> steps = run.steps;
-  std::vector<double> curve = run.predicted;
-  if (input) {
-    std::vector<std::int64_t> dense = predictionSteps(run);
-    if (auto loss = law.predictAt(input->schedule, dense, values)) {
-      steps = std::move(dense);
-      curve = std::move(loss).value();
-    }
-  }
-  setSeriesData(predicted, steps, curve);
+  setSeriesData(predicted, steps, band.predicted);
 
   if (!input || !lrRect) return;
   QCPGraph* lr = plot->addGraph(lrRect->axis(QCPAxis::atBottom), lrRect->axis(QCPAxis::atLeft));
@@ -151,14 +175,13 @@ void drawFitFigure(QCustomPlot* plot, const LossLaw& law, const FitResult& fit,
   legend->setIconSize(s.px(36), s.px(22));
   plot->legend = legend;
 
-  const std::vector<double> values = fit.values();
   bool markers = false;
   for (std::size_t i = 0; i < fit.runs.size(); ++i) {
     const RunFit& run = fit.runs[i];
     if (run.steps.empty()) continue;
     markers = markers || run.steps.size() <= kMarkerLimit;
     const FitRun* input = i < runs.size() && runs[i].name == run.name ? &runs[i] : nullptr;
-    drawRun(plot, lossRect, lrRect, s, law, values, run, input, paletteColor(static_cast<int>(i)));
+    drawRun(plot, lossRect, lrRect, s, law, fit, run, input, paletteColor(static_cast<int>(i)));
   }
   QCPGraph* key =
       plot->addGraph(lossRect->axis(QCPAxis::atBottom), lossRect->axis(QCPAxis::atLeft));
