@@ -3,6 +3,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <cmath>
 
 #include "cli.h"
 #include "cli_law_input.h"
@@ -122,7 +123,10 @@ void printResult(const LossLaw& law, const FitResult& fit, const FitOptions& opt
     out() << "  " << (run.role == FitRole::Train ? "train  " : "test   ")
           << run.name.leftJustified(22) << QString::number(run.observed.size()).leftJustified(8)
           << metricsRow(run.metrics) << "  " << QString::number(run.noiseStd, 'f', 5) << "  "
-          << QString::number(100 * run.bandCoverage, 'f', 0) << "%\n";
+          << (std::isnan(run.bandCoverage)
+                  ? QStringLiteral("-")  // no covariance: no interval
+                  : QString::number(100 * run.bandCoverage, 'f', 0) + QLatin1Char('%'))
+          << "\n";
   out() << "average:\n  train  " << QString().leftJustified(30) << metricsRow(fit.train) << "\n";
   if (fit.hasTest)
     out() << "  test   " << QString().leftJustified(30) << metricsRow(fit.test) << "\n";
