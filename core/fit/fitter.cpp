@@ -180,10 +180,27 @@ void warnFarExtrapolation(FitResult& result) {
   }
 }
 
+// s = sqrt(sum r^2 / (N - p_free)) over the raw observed points of the training runs, r the log
+// residuals (FitResult::residualScale); NaN when N <= p_free.
+double rawResidualScale(const FitResult& result) {
+  double squares = 0.0, n = 0.0, free = 0.0;
+  for (const ParameterEstimate& p : result.parameters) free += !p.fixed;
+  for (const RunFit& run : result.runs) {
+    if (run.role != FitRole::Train) continue;
+    for (std::size_t i = 0; i < run.observed.size(); ++i) {
+      const double r = std::log(run.observed[i]) - std::log(run.predicted[i]);
+      squares += r * r;
+      n += 1;
+    }
+  }
+  return n > free ? std::sqrt(squares / (n - free)) : std::numeric_limits<double>::quiet_NaN();
+}
+
 // RunFit::lower, upper and bandCoverage.
 void predictionInterval(const LossLaw& law, const FitResult& result, const LawSchedule& schedule,
                         RunFit& fit) {
-  if (result.covariance.rows() == 0 || !std::isfinite(result.residualScale)) return;
+  if (fit.observed.empty() || result.covariance.rows() == 0 || !std::isfinite(result.residualScale))
+    return;
   auto band = predictionBand(law, result.values(), result.covariance, schedule, fit.steps, 1.96,
                              result.residualScale);
   if (!band) return;
@@ -216,7 +233,6 @@ void evaluateRuns(const LossLaw& law, const std::vector<FitRun>& runs,
     law.predict(*law.prepare(runs[r].schedule, fit.steps), values.data(), fit.predicted.data());
     fit.metrics = computeMetrics(fit.observed, fit.predicted);
     fit.noiseStd = estimateNoise(fit.observed);
-    predictionInterval(law, result, runs[r].schedule, fit);
     if (!std::isfinite(fit.metrics.mae))
       result.warnings << QStringLiteral("run '%1': the prediction is not finite").arg(fit.name);
     (fit.role == FitRole::Train ? train : test).push_back(fit.metrics);
@@ -225,6 +241,9 @@ void evaluateRuns(const LossLaw& law, const std::vector<FitRun>& runs,
   result.train = averageMetrics(train);
   result.test = averageMetrics(test);
   result.hasTest = !test.empty();
+  result.residualScale = rawResidualScale(result);
+  for (std::size_t r = 0; r < runs.size(); ++r)
+    predictionInterval(law, result, runs[r].schedule, result.runs[r]);
   warnFarExtrapolation(result);
 }
 
@@ -399,7 +418,6 @@ FitResult fitLaw(const LossLaw& law, const std::vector<FitRun>& runs, const FitO
     result.starts = static_cast<int>(starts.size());
   }
   result.objective = lp.objective(best.params);
-  result.residualScale = lp.residualScale(best.params);
   result.priorPenalty = lp.penalty(best.params);
   result.iterations = best.iterations;
   finishParameters(law, lp, best.params, result);

@@ -119,10 +119,13 @@ struct FitResult {
   QString message;
   QStringList warnings;  // bound hits, skipped points, binning, singular covariance
   std::vector<ParameterEstimate> parameters;
-  Eigen::MatrixXd covariance;       // all parameters (zero rows/columns for fixed ones)
-  Eigen::MatrixXd correlation;      // NaN where undefined
-  double objective = 0.0;           // at the returned parameters, over the training residuals
-  double residualScale = 0.0;       // s of the training log residuals (LawProblem::residualScale)
+  Eigen::MatrixXd covariance;   // all parameters (zero rows/columns for fixed ones)
+  Eigen::MatrixXd correlation;  // NaN where undefined
+  double objective = 0.0;       // at the returned parameters, over the training residuals
+  // s = sqrt(sum r^2 / (N - p_free)) of the log residuals over the training runs' raw observed
+  // points (not the bins a long log is averaged into): the typical relative scatter of one
+  // observed loss around the law, misfit and noise together. NaN when N <= p_free.
+  double residualScale = std::numeric_limits<double>::quiet_NaN();
   double priorPenalty = 0.0;        // the prior's term at the returned parameters (0 without prior)
   std::vector<double> priorCentre;  // empty when no prior was used
   std::vector<double> priorStrengths;  // kappa per parameter (0: no prior on it)

@@ -189,7 +189,7 @@ namespace {
 // The data objective at `params` and, when `gradient` is given, its gradient; +inf when a
 // prediction (or derivative) is not finite.
 double dataObjective(const LawProblem& lp, const std::vector<double>& params,
-                     std::vector<double>* gradient, bool robust = true) {
+                     std::vector<double>* gradient) {
   const std::size_t n = params.size();
   if (gradient) gradient->assign(n, 0.0);
   double total = 0.0;
@@ -199,7 +199,7 @@ double dataObjective(const LawProblem& lp, const std::vector<double>& params,
       return std::numeric_limits<double>::infinity();
     for (std::size_t i = 0; i < run.logLoss.size(); ++i) {
       const double r = evaluation.residual(i);
-      const bool linear = robust && lp.huber && std::abs(r) >= lp.huberDelta;
+      const bool linear = lp.huber && std::abs(r) >= lp.huberDelta;
       total += linear ? lp.huberDelta * (std::abs(r) - 0.5 * lp.huberDelta) : 0.5 * r * r;
       if (!gradient) continue;
       const double slope = linear ? std::copysign(lp.huberDelta, r) : r;  // d term / d r
@@ -219,16 +219,6 @@ double LawProblem::objective(const std::vector<double>& params) const {
 double LawProblem::objective(const std::vector<double>& params,
                              std::vector<double>& gradient) const {
   return dataObjective(*this, params, &gradient);
-}
-
-double LawProblem::residualScale(const std::vector<double>& params) const {
-  const double n = double(residualCount());
-  double k = 0;  // free parameters
-  for (std::size_t j = 0; j < fixed.size(); ++j) k += !held(*this, j);
-  if (!(n > k)) return std::numeric_limits<double>::quiet_NaN();
-  const double halfSquares = dataObjective(*this, params, nullptr, false);
-  return std::isfinite(halfSquares) ? std::sqrt(2.0 * halfSquares / (n - k))
-                                    : std::numeric_limits<double>::quiet_NaN();
 }
 
 bool LawProblem::hasPrior(std::size_t j) const {

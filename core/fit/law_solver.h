@@ -38,10 +38,6 @@ struct LawProblem {
   // prediction or derivative is not finite.
   double objective(const std::vector<double>& params, std::vector<double>& gradient) const;
   double penalty(const std::vector<double>& params) const;
-  // s = sqrt(sum r^2 / (N - p_free)) of the log residuals at `params`, without the robust loss:
-  // the typical relative size of a training residual, the law's misfit included. NaN when
-  // N <= p_free or a prediction is not finite.
-  double residualScale(const std::vector<double>& params) const;
   bool hasPrior(std::size_t parameter) const;
 };
 

@@ -132,6 +132,12 @@ class TestFitStatistics : public QObject {
     QVERIFY(closeTo(fit.runs[0].noiseStd, 0.03, 0.05));
     QVERIFY(closeTo(fit.runs[0].metrics.rmse, fit.runs[0].noiseStd, 0.05));
     QVERIFY(closeTo(fit.parameters[0].value, truth[0], 0.02));
+    // The prediction interval is for a single raw loss, not for a bin's mean: its residual scale
+    // comes from the raw points (noise 0.03 on a loss near 3: s ~ 0.01), so it holds ~95% of them.
+    QVERIFY2(closeTo(fit.residualScale, 0.03 / 3.0, 0.25),
+             qPrintable(QString::number(fit.residualScale)));
+    QVERIFY2(fit.runs[0].bandCoverage > 0.9 && fit.runs[0].bandCoverage < 0.99,
+             qPrintable(QString::number(fit.runs[0].bandCoverage)));
   }
 
   // Standard errors: with Gaussian noise on log loss and a least-squares fit, the reported
