@@ -67,25 +67,6 @@ QString titleText(const LossLaw& law, const FitResult& fit) {
   return text;
 }
 
-// A run's 95% prediction interval (RunFit::lower, upper) as a translucent band.
-void drawBand(QCustomPlot* plot, QCPAxisRect* lossRect, const std::vector<std::int64_t>& steps,
-              const PredictionBand& band, const QColor& color) {
-  QCPGraph* lower =
-      plot->addGraph(lossRect->axis(QCPAxis::atBottom), lossRect->axis(QCPAxis::atLeft));
-  QCPGraph* upper =
-      plot->addGraph(lossRect->axis(QCPAxis::atBottom), lossRect->axis(QCPAxis::atLeft));
-  for (QCPGraph* edge : {lower, upper}) {
-    edge->setPen(Qt::NoPen);
-    edge->removeFromLegend();
-  }
-  setSeriesData(lower, steps, band.lower);
-  setSeriesData(upper, steps, band.upper);
-  QColor fill = color;
-  fill.setAlpha(50);
-  upper->setBrush(fill);
-  upper->setChannelFillGraph(lower);
-}
-
 void drawRun(QCustomPlot* plot, QCPAxisRect* lossRect, QCPAxisRect* lrRect, const Scale& s,
              const LossLaw& law, const FitResult& fit, const RunFit& run, const FitRun* input,
              const QColor& color) {
@@ -114,7 +95,11 @@ void drawRun(QCustomPlot* plot, QCPAxisRect* lossRect, QCPAxisRect* lrRect, cons
       band = std::move(denser).value();
     }
   }
-  if (withBand) drawBand(plot, lossRect, steps, band, color);
+  if (withBand) {
+    QColor fill = color;
+    fill.setAlpha(50);
+    addBand(x, y, steps, band.lower, band.upper, fill);
+  }
 
   QCPGraph* predicted = plot->addGraph(x, y);
   const bool test = run.role == FitRole::Test;

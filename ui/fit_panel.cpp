@@ -249,7 +249,7 @@ void FitPanel::showResult(const FitResult& result) {
            run.noiseStd, run.bandCoverage);
   addRow(tr("mean over train"), result.train, std::nan(""), std::nan(""));
   if (result.hasTest) addRow(tr("mean over test"), result.test, std::nan(""), std::nan(""));
-  // Columns as wide as their numbers, so all five metrics show in the dock without scrolling.
+  // Columns as wide as their numbers, so every column shows in the dock without scrolling.
   for (QTableWidget* t : {parameters_, metrics_}) {
     t->resizeColumnsToContents();
     t->resizeRowsToContents();

@@ -48,20 +48,14 @@ void LossPlotView::refreshPredictions() {
     if (!entry.visible || it == workspace_->predictions().constEnd() || it->loss.empty()) continue;
     const bool band = it->lower.size() == it->steps.size() && it->upper.size() == it->steps.size();
     if (band) {
-      QCPGraph* lower = plot_->addGraph();
-      QCPGraph* upper = plot_->addGraph();
-      for (QCPGraph* edge : {lower, upper}) {
-        edge->setLayer(QStringLiteral("bands"));
-        edge->setPen(Qt::NoPen);
-        edge->removeFromLegend();
-        predictionGraphs_ << edge;
-      }
-      setSeriesData(lower, it->steps, it->lower);
-      setSeriesData(upper, it->steps, it->upper);
       QColor fill = entry.color;
       fill.setAlpha(45);
-      upper->setBrush(fill);
-      upper->setChannelFillGraph(lower);
+      const auto [lower, upper] =
+          addBand(plot_->xAxis, plot_->yAxis, it->steps, it->lower, it->upper, fill);
+      for (QCPGraph* edge : {lower, upper}) {
+        edge->setLayer(QStringLiteral("bands"));
+        predictionGraphs_ << edge;
+      }
     }
     QCPGraph* graph = plot_->addGraph();
     graph->setName(entry.run.name + (band ? tr(" · predicted, 95% band") : tr(" · predicted")));

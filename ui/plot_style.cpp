@@ -43,4 +43,22 @@ void setSeriesData(QCPGraph* graph, const std::vector<double>& valuesPerStep) {
   graph->setData(x, QVector<double>(valuesPerStep.begin(), valuesPerStep.end()), true);
 }
 
+std::pair<QCPGraph*, QCPGraph*> addBand(QCPAxis* x, QCPAxis* y,
+                                        const std::vector<std::int64_t>& steps,
+                                        const std::vector<double>& lower,
+                                        const std::vector<double>& upper, QColor color) {
+  QCustomPlot* plot = x->parentPlot();
+  QCPGraph* bottom = plot->addGraph(x, y);
+  QCPGraph* top = plot->addGraph(x, y);
+  for (QCPGraph* edge : {bottom, top}) {
+    edge->setPen(Qt::NoPen);
+    edge->removeFromLegend();
+  }
+  setSeriesData(bottom, steps, lower);
+  setSeriesData(top, steps, upper);
+  top->setBrush(color);
+  top->setChannelFillGraph(bottom);
+  return {bottom, top};
+}
+
 }  // namespace lrscope::ui

@@ -3,6 +3,7 @@
 #include <QColor>
 #include <QString>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 class QCustomPlot;
@@ -22,5 +23,11 @@ void setLogAxis(QCPAxis* axis, bool on);
 void setSeriesData(QCPGraph* graph, const std::vector<std::int64_t>& steps,
                    const std::vector<double>& values);
 void setSeriesData(QCPGraph* graph, const std::vector<double>& valuesPerStep);
+// A translucent band of `color` between `lower` and `upper` on the axes x, y: two graphs without
+// pen or legend entry, the upper one filled down to the lower. Returns {lower, upper}.
+std::pair<QCPGraph*, QCPGraph*> addBand(QCPAxis* x, QCPAxis* y,
+                                        const std::vector<std::int64_t>& steps,
+                                        const std::vector<double>& lower,
+                                        const std::vector<double>& upper, QColor color);
 
 }  // namespace lrscope::ui
