@@ -163,17 +163,21 @@ void printProfile(const QString& name, const std::vector<ProfilePoint>& points) 
   out().flush();
 }
 
+// run,step,observed,predicted,lower,upper: lower and upper the 95% prediction interval (empty
+// when the fit has none).
 QByteArray predictionsCsv(const FitResult& fit) {
-  QByteArray csv = "run,step,observed,predicted\n";
+  QByteArray csv = "run,step,observed,predicted,lower,upper\n";
   for (const RunFit& run : fit.runs) {
     QString name = run.name;
     if (name.contains(QLatin1Char(',')) || name.contains(QLatin1Char('"')))
       name = QLatin1Char('"') + name.replace(QLatin1String("\""), QLatin1String("\"\"")) +
              QLatin1Char('"');
+    const bool band = run.lower.size() == run.steps.size();
     for (std::size_t i = 0; i < run.steps.size(); ++i)
       csv += (name + QLatin1Char(',') + QString::number(run.steps[i]) + QLatin1Char(',') +
               exactNumber(run.observed[i]) + QLatin1Char(',') + exactNumber(run.predicted[i]) +
-              QLatin1Char('\n'))
+              QLatin1Char(',') + (band ? exactNumber(run.lower[i]) : QString()) + QLatin1Char(',') +
+              (band ? exactNumber(run.upper[i]) : QString()) + QLatin1Char('\n'))
                  .toUtf8();
   }
   return csv;

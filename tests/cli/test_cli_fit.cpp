@@ -131,9 +131,15 @@ class TestCliFit : public QObject {
     QFile csv(pred);
     QVERIFY(csv.open(QIODevice::ReadOnly));
     const QList<QByteArray> rows = csv.readAll().trimmed().split('\n');
-    QCOMPARE(rows.front(), QByteArray("run,step,observed,predicted"));
+    QCOMPARE(rows.front(), QByteArray("run,step,observed,predicted,lower,upper"));
     QCOMPARE(rows.size(), 1 + 3 * 76);
     QVERIFY(rows[1].startsWith("cosine,249,"));
+    for (const QByteArray& row : rows.mid(1)) {  // the interval brackets the prediction
+      const QList<QByteArray> f = row.split(',');
+      QVERIFY2(f.size() == 6 && f[4].toDouble() <= f[3].toDouble() &&
+                   f[3].toDouble() <= f[5].toDouble() && f[5].toDouble() > 0,
+               row.constData());
+    }
 
     // predict from that report on a schedule JSON: the law's value, with a band.
     const auto make = runLrscope({"schedule", "make", "constant", "total_steps=4000",
