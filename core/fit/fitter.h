@@ -20,9 +20,9 @@
 //    The reported objective excludes the prior.
 //  * Uncertainty: covariance from the Jacobian at the optimum (Ceres DENSE_SVD, without the robust
 //    loss) scaled by s^2 = sum r^2 / (N - p), standard errors and correlations of free parameters.
-//  * Metrics per run on its raw observed points, averaged over train and over test runs. A test
-//    run observed past 1.5x the last training step is warned about: there the prediction rests
-//    on the law's form alone, which no fit statistic covers.
+//  * Every run evaluated on its raw observed points (run_evaluation.h): metrics, noise floor, 95%
+//    prediction interval and its coverage; averages over train and over test runs; a warning for
+//    a test run observed past 1.5x the last training step.
 //  * Progress after every iteration with the current parameters; cancel is checked every
 //    iteration, inside every evaluation and between starts. One ceres::Problem per start, owned by
 //    the calling thread: independent fits run in parallel.
