@@ -9,16 +9,17 @@ Result<PredictionBand> predictionBand(const LossLaw& law, const std::vector<doub
                                       const LawSchedule& schedule,
                                       const std::vector<std::int64_t>& steps, double z,
                                       double relativeScatter) {
-  const auto checked = law.predictAt(schedule, steps, params);  // validates the input
-  if (!checked) return Error{checked.error()};
+  if (auto ok = law.checkInputs(schedule, steps, params.size()); !ok) return Error{ok.error()};
   const int n = law.parameterCount();
+  const auto run = law.prepare(schedule, steps);
   PredictionBand band;
-  band.predicted = checked.value();
+  band.predicted.resize(steps.size());
   std::vector<double> variance(steps.size(), 0.0);
-  if (covariance.rows() == n && covariance.cols() == n) {
-    const auto run = law.prepare(schedule, steps);
-    std::vector<double> loss(steps.size()), jacobian(steps.size() * n);
-    law.predictWithJacobian(*run, params.data(), loss.data(), jacobian.data());
+  if (covariance.rows() != n || covariance.cols() != n) {
+    law.predict(*run, params.data(), band.predicted.data());
+  } else {  // the prediction and its Jacobian in one pass
+    std::vector<double> jacobian(steps.size() * n);
+    law.predictWithJacobian(*run, params.data(), band.predicted.data(), jacobian.data());
     for (std::size_t i = 0; i < steps.size(); ++i) {
       const Eigen::Map<const Eigen::RowVectorXd> row(&jacobian[i * n], n);
       variance[i] = std::max((row * covariance * row.transpose())(0, 0), 0.0);

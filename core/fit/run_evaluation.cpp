@@ -60,11 +60,12 @@ double rawResidualScale(const FitResult& result) {
 }
 
 // RunFit::lower, upper and bandCoverage.
-void predictionInterval(const LossLaw& law, const FitResult& result, const LawSchedule& schedule,
+void predictionInterval(const LossLaw& law, const FitResult& result,
+                        const std::vector<double>& values, const LawSchedule& schedule,
                         RunFit& fit) {
   if (fit.observed.empty() || result.covariance.rows() == 0 || !std::isfinite(result.residualScale))
     return;
-  auto band = predictionBand(law, result.values(), result.covariance, schedule, fit.steps, 1.96,
+  auto band = predictionBand(law, values, result.covariance, schedule, fit.steps, 1.96,
                              result.residualScale);
   if (!band) return;
   fit.lower = std::move(band->lower);
@@ -108,7 +109,7 @@ void evaluateRuns(const LossLaw& law, const std::vector<FitRun>& runs,
   result.hasTest = !test.empty();
   result.residualScale = rawResidualScale(result);
   for (std::size_t r = 0; r < runs.size(); ++r)
-    predictionInterval(law, result, runs[r].schedule, result.runs[r]);
+    predictionInterval(law, result, values, runs[r].schedule, result.runs[r]);
   warnFarExtrapolation(result);
 }
 

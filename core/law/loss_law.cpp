@@ -33,20 +33,27 @@ Result<bool> validateLawSchedule(const LawSchedule& schedule) {
   return true;
 }
 
-Result<std::vector<double>> LossLaw::predictAt(const LawSchedule& schedule,
-                                               const std::vector<std::int64_t>& steps,
-                                               const std::vector<double>& params) const {
+Result<bool> LossLaw::checkInputs(const LawSchedule& schedule,
+                                  const std::vector<std::int64_t>& steps,
+                                  std::size_t parameters) const {
   if (auto ok = validateLawSchedule(schedule); !ok) return Error{ok.error()};
-  if (static_cast<int>(params.size()) != parameterCount())
+  if (static_cast<int>(parameters) != parameterCount())
     return Error{QStringLiteral("law '%1' takes %2 parameters, got %3")
                      .arg(name())
                      .arg(parameterCount())
-                     .arg(params.size())};
+                     .arg(parameters)};
   for (std::int64_t s : steps)
     if (s < 0 || s >= schedule.lr->size())
       return Error{QStringLiteral("step %1 is outside the schedule (steps 0 .. %2)")
                        .arg(s)
                        .arg(schedule.lr->size() - 1)};
+  return true;
+}
+
+Result<std::vector<double>> LossLaw::predictAt(const LawSchedule& schedule,
+                                               const std::vector<std::int64_t>& steps,
+                                               const std::vector<double>& params) const {
+  if (auto ok = checkInputs(schedule, steps, params.size()); !ok) return Error{ok.error()};
   const auto run = prepare(schedule, steps);
   std::vector<double> loss(steps.size());
   predict(*run, params.data(), loss.data());

@@ -69,7 +69,11 @@ class LossLaw {
   virtual void predictWithJacobian(const PreparedRun& run, const double* params, double* loss,
                                    double* jacobian) const = 0;
 
-  // Checked convenience: validates the schedule, the steps and the parameter count.
+  // The checks predictAt() makes: a valid schedule (validateLawSchedule), every step inside it,
+  // parameterCount() parameters. Errors name the problem.
+  Result<bool> checkInputs(const LawSchedule& schedule, const std::vector<std::int64_t>& steps,
+                           std::size_t parameters) const;
+  // Checked convenience: checkInputs(), then prepare() and predict().
   Result<std::vector<double>> predictAt(const LawSchedule& schedule,
                                         const std::vector<std::int64_t>& steps,
                                         const std::vector<double>& params) const;
